@@ -1,0 +1,120 @@
+import Foundation
+import MotCuaCore
+
+/// An inbound event as stored in the inbox; `sequence` orders events by arrival.
+public struct StoredEvent: Sendable, Equatable {
+    public var sequence: Int64
+    public var event: InboundEvent
+    public var receivedAt: Date
+
+    public init(sequence: Int64, event: InboundEvent, receivedAt: Date) {
+        self.sequence = sequence
+        self.event = event
+        self.receivedAt = receivedAt
+    }
+}
+
+/// A conversation's saved engine state, kept as the engine's own encoding.
+public struct ConversationRecord: Sendable, Equatable {
+    public var id: ConversationID
+    public var state: Data
+    public var updatedAt: Date
+
+    public init(id: ConversationID, state: Data, updatedAt: Date) {
+        self.id = id
+        self.state = state
+        self.updatedAt = updatedAt
+    }
+}
+
+/// A reply waiting in the outbox or already handled.
+public struct OutboxEntry: Sendable, Equatable {
+    public enum Status: String, Sendable {
+        case pending
+        case delivered
+        case failed
+    }
+
+    public var id: Int64
+    public var conversationID: ConversationID
+    public var message: OutboundMessage
+    public var status: Status
+    /// Delivery attempts made so far.
+    public var attempts: Int
+    public var nextAttemptAt: Date
+    /// The last failure's reason, without personal data.
+    public var lastError: String?
+
+    public init(
+        id: Int64, conversationID: ConversationID, message: OutboundMessage, status: Status, attempts: Int,
+        nextAttemptAt: Date, lastError: String?
+    ) {
+        self.id = id
+        self.conversationID = conversationID
+        self.message = message
+        self.status = status
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.lastError = lastError
+    }
+}
+
+/// Everything one processed event changes, written in one transaction.
+public struct ProcessingCommit: Sendable {
+    /// The inbox sequence of the processed event; it is marked done.
+    public var eventSequence: Int64
+    public var conversation: ConversationRecord
+    public var replies: [OutboundMessage]
+    public var dossiers: [Dossier]
+    public var now: Date
+
+    public init(
+        eventSequence: Int64, conversation: ConversationRecord, replies: [OutboundMessage], dossiers: [Dossier],
+        now: Date
+    ) {
+        self.eventSequence = eventSequence
+        self.conversation = conversation
+        self.replies = replies
+        self.dossiers = dossiers
+        self.now = now
+    }
+}
+
+/// The storage the service runs on. Every method is one transaction; implementations are safe to
+/// call from several threads.
+public protocol Store: Sendable {
+    /// Stores the event in the inbox unless an event with the same (channel, eventID) is stored;
+    /// returns false for such a duplicate. The event is durable when this returns.
+    func insertInbound(_ event: InboundEvent, receivedAt: Date) throws -> Bool
+
+    /// Returns up to `limit` events not yet processed, oldest first.
+    func pendingInbound(limit: Int) throws -> [StoredEvent]
+
+    func loadConversation(_ id: ConversationID) throws -> ConversationRecord?
+
+    /// Saves the conversation, appends the replies to the outbox (due at `commit.now`), inserts the
+    /// dossiers and marks the event processed, all or nothing.
+    func commitProcessing(_ commit: ProcessingCommit) throws
+
+    /// Marks an event processed without other changes, for events that need no engine run.
+    func markProcessed(eventSequence: Int64) throws
+
+    /// Claims up to `limit` due pending replies for delivery. Only the oldest pending reply of each
+    /// conversation is eligible, so one recipient's replies leave in order. A claim lasts until
+    /// `now + lease`; an unfinished claim is eligible again after that.
+    func claimDueOutbox(now: Date, limit: Int, lease: TimeInterval) throws -> [OutboxEntry]
+
+    func markDelivered(outboxID: Int64, at: Date) throws
+
+    /// Releases the claim and makes the reply due again at `nextAttemptAt`.
+    func scheduleRetry(outboxID: Int64, attempts: Int, nextAttemptAt: Date, error: String) throws
+
+    /// Records a permanent failure; the reply is never retried.
+    func markFailed(outboxID: Int64, attempts: Int, reason: String) throws
+
+    func outboxEntries(for id: ConversationID) throws -> [OutboxEntry]
+
+    func dossier(receiptCode: String) throws -> Dossier?
+
+    func dossiers(for id: ConversationID) throws -> [Dossier]
+}
