@@ -1,0 +1,69 @@
+/// Commands that work in every step, recognised with or without diacritics and in any case.
+enum Command: Equatable {
+    case menu
+    case back
+    case repeatPrompt
+    case cancel
+    case help
+    case official
+
+    private static let phrases: [String: Command] = [
+        "menu": .menu, "0": .menu, "menu chinh": .menu, "trang chu": .menu, "bat dau": .menu,
+        "quay lai": .back, "tro lai": .back, "back": .back,
+        "nhac lai": .repeatPrompt, "lap lai": .repeatPrompt, "noi lai": .repeatPrompt,
+        "huy": .cancel, "huy bo": .cancel, "thoi": .cancel, "dung lai": .cancel, "cancel": .cancel,
+        "tro giup": .help, "giup": .help, "giup do": .help, "help": .help, "huong dan": .help,
+        "gap can bo": .official, "can bo": .official, "gap nguoi": .official, "noi chuyen voi can bo": .official,
+        "gap nhan vien": .official,
+    ]
+
+    static func parse(_ text: String) -> Command? {
+        var key = VietnameseText.foldKey(text)
+        for filler in [" a", " nhe", " di"] where key.hasSuffix(filler) {
+            key = String(key.dropLast(filler.count))
+        }
+        return phrases[key]
+    }
+}
+
+extension Turn {
+    mutating func run(_ command: Command) {
+        switch command {
+        case .menu:
+            state.handoff = false
+            startFlow(engine.catalog.menuFlowID)
+        case .cancel:
+            state.handoff = false
+            endFlow()
+            say(messages.text("command.cancelled"))
+            startFlow(engine.catalog.menuFlowID)
+        case .repeatPrompt:
+            if currentStep == nil {
+                say(messages.text("command.nothing_to_repeat"))
+            } else {
+                repeatPrompt()
+            }
+        case .help:
+            say(messages.text("command.help"))
+            repeatPrompt()
+        case .back:
+            goBack()
+        case .official:
+            state.handoff = true
+            say(messages.text("handoff.started"))
+        }
+    }
+
+    /// Returns to the previous question and forgets its answer.
+    private mutating func goBack() {
+        state.choosingFix = false
+        state.returnToStep = nil
+        guard state.isInFlow, let previous = state.history.popLast(), let step = flow?.steps[previous] else {
+            say(messages.text("command.back_unavailable"))
+            repeatPrompt()
+            return
+        }
+        if let slot = step.savedSlot { state.slots[slot] = nil }
+        enter(previous)
+    }
+}

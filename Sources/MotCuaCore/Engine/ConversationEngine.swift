@@ -1,0 +1,44 @@
+import Foundation
+
+/// The conversation state machine: given a state, what the citizen sent and the time, it returns
+/// the next state and the replies. It performs no I/O and reads no clock.
+public struct ConversationEngine: Sendable {
+    public var catalog: FlowCatalog
+    public var messages: MessageCatalog
+    public var settings: EngineSettings
+
+    public init(catalog: FlowCatalog, messages: MessageCatalog, settings: EngineSettings = .init()) {
+        self.catalog = catalog
+        self.messages = messages
+        self.settings = settings
+    }
+
+    /// Handles one inbound event.
+    public func received(_ content: InboundContent, state: ConversationState, now: Date) -> EngineResult {
+        var turn = Turn(engine: self, state: state, now: now)
+        turn.state.lastActivity = now
+        turn.handle(content)
+        return turn.result
+    }
+
+    /// Continues after the driver performed the pending action; `results` become slots.
+    public func actionCompleted(_ results: [String: String], state: ConversationState, now: Date) -> EngineResult {
+        var turn = Turn(engine: self, state: state, now: now)
+        for (name, value) in results {
+            turn.state.slots[name] = SlotValue(value: value, display: value)
+        }
+        if let step = turn.currentStep {
+            turn.follow(step)
+        }
+        return turn.result
+    }
+
+    /// Hands the conversation to an official, or back to the bot.
+    public func setHandoff(_ active: Bool, state: ConversationState, now: Date) -> EngineResult {
+        var turn = Turn(engine: self, state: state, now: now)
+        turn.state.handoff = active
+        turn.say(messages.text(active ? "handoff.started" : "handoff.ended"))
+        if !active { turn.repeatPrompt() }
+        return turn.result
+    }
+}

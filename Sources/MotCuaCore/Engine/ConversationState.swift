@@ -1,0 +1,40 @@
+import Foundation
+
+/// An answer kept in a conversation: `value` is canonical (dates as yyyy-mm-dd, phone numbers in
+/// national form, the option value of a choice), `display` is what the citizen is shown.
+public struct SlotValue: Sendable, Equatable, Codable {
+    public var value: String
+    public var display: String
+
+    public init(value: String, display: String) {
+        self.value = value
+        self.display = display
+    }
+}
+
+/// Everything the engine remembers about one conversation between events.
+public struct ConversationState: Sendable, Equatable, Codable {
+    public var flowID: String?
+    /// The version of the flow the conversation started with.
+    public var flowVersion: String?
+    public var stepID: String?
+    public var slots: [String: SlotValue] = [:]
+    /// Bad answers in a row to the current step.
+    public var retries: Int = 0
+    /// Question steps answered, most recent last, for "quay lại".
+    public var history: [String] = []
+    /// Set while the citizen fixes one answer from a confirmation summary; the confirmation step
+    /// to return to.
+    public var returnToStep: String?
+    /// True after the citizen asked to fix an answer and before they said which one.
+    public var choosingFix: Bool = false
+    /// The buttons of the last prompt; a bare number answers with the matching button.
+    public var buttons: [ReplyButton] = []
+    /// An official handles the conversation; the bot answers commands only.
+    public var handoff: Bool = false
+    public var lastActivity: Date?
+
+    public init() {}
+
+    public var isInFlow: Bool { flowID != nil && stepID != nil }
+}

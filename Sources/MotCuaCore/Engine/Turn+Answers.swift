@@ -1,0 +1,60 @@
+extension Turn {
+    mutating func answer(_ question: Question, _ content: InboundContent, step: Step) {
+        let reader = AnswerReader(today: today)
+        switch reader.read(content, for: question.input) {
+        case .accepted(let value):
+            state.slots[question.slot] = value
+            recordAnswered(step.id)
+            proceed(after: step)
+        case .skipped:
+            state.slots[question.slot] = nil
+            recordAnswered(step.id)
+            proceed(after: step)
+        case .rejected(let reason):
+            failedAnswer(question, reason: reason)
+        }
+    }
+
+    private mutating func recordAnswered(_ stepID: String) {
+        state.retries = 0
+        state.history.removeAll { $0 == stepID }
+        state.history.append(stepID)
+    }
+
+    /// After an answer: back to the summary when the citizen was fixing one answer, else onwards.
+    private mutating func proceed(after step: Step) {
+        if let summary = state.returnToStep {
+            state.returnToStep = nil
+            enter(summary)
+        } else {
+            follow(step)
+        }
+    }
+
+    /// The retry ladder: an example first, numbered options next, then an official or a pause.
+    private mutating func failedAnswer(_ question: Question, reason: String?) {
+        state.retries += 1
+        let settings = engine.settings
+        var text = question.errorMessage.map { Template.render($0, placeholderValues) }
+            ?? messages.text(reason ?? "invalid.\(question.input.type.rawValue)")
+        var buttons = Self.buttons(for: question.input, messages: messages)
+
+        if state.retries >= settings.officialAfterFailures {
+            text += "\n" + messages.text("retry.official")
+            buttons = [
+                ReplyButton(title: messages.text("button.official"), value: "gap can bo"),
+                ReplyButton(title: messages.text("button.menu"), value: "menu"),
+            ]
+            state.retries = 0
+        } else if state.retries >= settings.optionsAfterFailures, !buttons.isEmpty {
+            let list = buttons.enumerated().map { "\($0.offset + 1). \($0.element.title)" }.joined(separator: "\n")
+            text += "\n" + messages.text("retry.options", ["options": list])
+        } else {
+            let example = question.example ?? messages.texts["example.\(question.input.type.rawValue)"]
+            if let example { text += "\n" + messages.text("retry.example", ["example": example]) }
+            text += "\n" + Template.render(question.prompt, placeholderValues)
+        }
+        state.buttons = buttons
+        say(text, buttons: buttons)
+    }
+}

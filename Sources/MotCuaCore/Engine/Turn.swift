@@ -1,0 +1,127 @@
+import Foundation
+
+/// The work of one engine call: a mutable copy of the state and the replies so far.
+struct Turn {
+    let engine: ConversationEngine
+    var state: ConversationState
+    let now: Date
+    var replies: [OutboundMessage] = []
+    var action: ActionRequest?
+    var stepsEntered = 0
+
+    init(engine: ConversationEngine, state: ConversationState, now: Date) {
+        self.engine = engine
+        self.state = state
+        self.now = now
+    }
+
+    var result: EngineResult { EngineResult(state: state, replies: replies, action: action) }
+    var messages: MessageCatalog { engine.messages }
+    var today: CivilDate { CivilDate(now, timeZone: engine.settings.timeZone) }
+
+    var flow: Flow? {
+        state.flowID.flatMap { engine.catalog.flow($0, version: state.flowVersion) }
+    }
+
+    var currentStep: Step? {
+        state.stepID.flatMap { flow?.steps[$0] }
+    }
+
+    /// Slot display values for placeholders.
+    var placeholderValues: [String: String] {
+        state.slots.mapValues(\.display)
+    }
+
+    mutating func say(_ text: String, buttons: [ReplyButton] = []) {
+        replies.append(OutboundMessage(text: text, buttons: buttons))
+    }
+
+    mutating func handle(_ content: InboundContent) {
+        switch content {
+        case .follow:
+            state = ConversationState()
+            state.lastActivity = now
+            startFlow(engine.catalog.menuFlowID)
+        case .unfollow:
+            state.handoff = false
+        case .sticker, .unsupported:
+            guard !state.handoff else { return }
+            say(messages.text("unsupported_content"))
+            repeatPrompt()
+        case .text(let text):
+            handleText(text)
+        case .button(let value):
+            handleAnswer(.button(value))
+        case .image, .file, .location, .submittedInfo:
+            guard !state.handoff else { return }
+            handleAnswer(content)
+        }
+    }
+
+    private mutating func handleText(_ text: String) {
+        if let command = Command.parse(text) {
+            run(command)
+            return
+        }
+        guard !state.handoff else { return }
+        if let value = buttonValue(for: text) {
+            handleAnswer(.button(value))
+            return
+        }
+        handleAnswer(.text(text))
+    }
+
+    /// A bare number or a button's exact title answers with that button.
+    private func buttonValue(for text: String) -> String? {
+        let key = VietnameseText.foldKey(text)
+        if let number = Int(key), state.buttons.indices.contains(number - 1) {
+            return state.buttons[number - 1].value
+        }
+        return state.buttons.first { VietnameseText.foldKey($0.title) == key }?.value
+    }
+
+    mutating func handleAnswer(_ content: InboundContent) {
+        guard state.isInFlow, let step = currentStep else {
+            startFromFreeText(content)
+            return
+        }
+        if state.choosingFix {
+            chooseFix(content, in: step)
+            return
+        }
+        switch step.kind {
+        case .question(let question):
+            answer(question, content, step: step)
+        case .confirmation(let slots):
+            confirm(content, slots: slots, step: step)
+        default:
+            // Only questions and confirmations wait for the citizen; anything else means the
+            // state was saved mid-turn, so the flow resumes from this step.
+            enter(step.id)
+        }
+    }
+
+    /// Outside any flow: a text that names a procedure starts it; anything else shows the menu.
+    private mutating func startFromFreeText(_ content: InboundContent) {
+        if case .text(let text) = content, let flow = engine.catalog.flow(matching: text) {
+            startFlow(flow.id)
+        } else {
+            startFlow(engine.catalog.menuFlowID)
+        }
+    }
+
+    mutating func startFlow(_ flowID: String) {
+        guard let flow = engine.catalog.flow(flowID) else {
+            say(messages.text("command.cancelled"))
+            state = ConversationState()
+            return
+        }
+        let handoff = state.handoff
+        state = ConversationState()
+        state.handoff = handoff
+        state.lastActivity = now
+        state.flowID = flow.id
+        state.flowVersion = flow.version
+        enter(flow.start)
+    }
+}

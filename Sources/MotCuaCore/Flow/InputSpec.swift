@@ -1,0 +1,43 @@
+/// The input types a question can ask for.
+public enum InputType: String, Sendable, Equatable, CaseIterable {
+    case text
+    case name
+    case number
+    case date
+    case phone
+    case citizenID = "citizen_id"
+    case email
+    case choice
+    case yesNo = "yes_no"
+    case location
+    case image
+    case file
+    case commune
+}
+
+/// How a question reads its answer, with the type's constraints.
+public struct InputSpec: Sendable, Equatable {
+    public var type: InputType
+    public var options: [ChoiceOption]
+    /// Length bounds for text and names, value bounds for numbers.
+    public var minimum: Double?
+    public var maximum: Double?
+    /// Date bounds: `today`, `today-60d`, `today+30d` or a date `yyyy-mm-dd`.
+    public var earliestDate: String?
+    public var latestDate: String?
+    /// An optional question may be skipped with "bỏ qua".
+    public var optional: Bool
+
+    public init(
+        type: InputType, options: [ChoiceOption] = [], minimum: Double? = nil, maximum: Double? = nil,
+        earliestDate: String? = nil, latestDate: String? = nil, optional: Bool = false
+    ) {
+        self.type = type
+        self.options = options
+        self.minimum = minimum
+        self.maximum = maximum
+        self.earliestDate = earliestDate
+        self.latestDate = latestDate
+        self.optional = optional
+    }
+}
