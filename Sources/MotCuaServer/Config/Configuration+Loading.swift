@@ -1,0 +1,146 @@
+import Foundation
+import MotCuaCore
+import MotCuaYAML
+
+extension Configuration {
+    /// Builds the configuration from an optional YAML file and the environment.
+    public static func load(file: String?, environment: [String: String]) throws -> Configuration {
+        var config = Configuration()
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ConfigurationError(key: "--config", message: "cannot read '\(file)'; check the path")
+            }
+            let root: DocumentNode
+            do {
+                root = try YAMLParser.parse(String(decoding: data, as: UTF8.self))
+            } catch {
+                throw ConfigurationError(key: file, message: "invalid YAML: \(error)")
+            }
+            try config.apply(document: root)
+        }
+        try config.apply(environment: environment)
+        try config.validate()
+        return config
+    }
+
+    private static var fileKeys: [String: WritableKeyPath<Configuration, String>] {
+        [
+            "listen": \.listenAddress, "database": \.databaseURL, "templates": \.templatesFolder,
+            "log.level": \.logLevel, "log.format": \.logFormat,
+            "zalo.app_id": \.zalo.appID, "zalo.oa_id": \.zalo.oaID,
+            "zalo.signature_first_term": \.zalo.signatureFirstTerm, "zalo.api_base": \.zalo.apiBase,
+        ]
+    }
+
+    private static var fileIntegerKeys: [String: WritableKeyPath<Configuration, Int>] {
+        [
+            "http.threads": \.httpThreads, "http.max_connections": \.httpMaxConnections,
+            "http.request_timeout_seconds": \.httpRequestTimeoutSeconds, "http.max_body_bytes": \.httpMaxBodyBytes,
+            "processing.lanes": \.processingLanes, "outbox.max_attempts": \.outboxMaxAttempts,
+        ]
+    }
+
+    private static var fileNumberKeys: [String: WritableKeyPath<Configuration, Double>] {
+        [
+            "outbox.retry_base_seconds": \.outboxRetryBaseSeconds, "outbox.retry_max_seconds": \.outboxRetryMaxSeconds,
+            "outbox.lease_seconds": \.outboxLeaseSeconds,
+            "outbound.connect_timeout_seconds": \.outboundConnectTimeoutSeconds,
+            "outbound.timeout_seconds": \.outboundTimeoutSeconds,
+        ]
+    }
+
+    static var environmentKeys: [String: WritableKeyPath<Configuration, String>] {
+        [
+            "MOTCUA_LISTEN": \.listenAddress, "MOTCUA_DATABASE": \.databaseURL, "MOTCUA_TEMPLATES": \.templatesFolder,
+            "MOTCUA_LOG_LEVEL": \.logLevel, "MOTCUA_LOG_FORMAT": \.logFormat,
+            "MOTCUA_ZALO_APP_ID": \.zalo.appID, "MOTCUA_ZALO_OA_ID": \.zalo.oaID,
+            "MOTCUA_ZALO_OA_SECRET": \.zalo.oaSecret, "MOTCUA_ZALO_ACCESS_TOKEN": \.zalo.accessToken,
+            "MOTCUA_ZALO_API_BASE": \.zalo.apiBase, "MOTCUA_ZALO_SIGNATURE_FIRST_TERM": \.zalo.signatureFirstTerm,
+        ]
+    }
+
+    /// Keys that hold secrets: accepted only from the environment.
+    static let secretFileKeys: Set<String> = ["zalo.oa_secret", "zalo.access_token", "zalo.refresh_token"]
+
+    mutating func apply(document root: DocumentNode) throws {
+        var flat: [(key: String, value: DocumentNode)] = []
+        func walk(_ node: DocumentNode, _ prefix: String) {
+            if let pairs = node.mapping {
+                for (key, value) in pairs { walk(value, prefix.isEmpty ? key : "\(prefix).\(key)") }
+            } else {
+                flat.append((prefix, node))
+            }
+        }
+        walk(root, "")
+        for (key, node) in flat {
+            if Self.secretFileKeys.contains(key) {
+                throw ConfigurationError(
+                    key: key, message: "secrets are read only from the environment; remove it from the file")
+            }
+            guard let text = node.scalar else {
+                throw ConfigurationError(key: key, message: "line \(node.line): expected a single value")
+            }
+            if let path = Self.fileKeys[key] {
+                self[keyPath: path] = text
+            } else if let path = Self.fileIntegerKeys[key] {
+                guard let value = Int(text), value > 0 else {
+                    throw ConfigurationError(key: key, message: "'\(text)' is not a positive whole number")
+                }
+                self[keyPath: path] = value
+            } else if let path = Self.fileNumberKeys[key] {
+                guard let value = Double(text), value > 0 else {
+                    throw ConfigurationError(key: key, message: "'\(text)' is not a positive number")
+                }
+                self[keyPath: path] = value
+            } else {
+                throw ConfigurationError(key: key, message: "line \(node.line): unknown key; see docs/cau-hinh.md")
+            }
+        }
+    }
+
+    mutating func apply(environment: [String: String]) throws {
+        for (name, path) in Self.environmentKeys {
+            if let value = environment[name], !value.isEmpty { self[keyPath: path] = value }
+        }
+    }
+
+    func validate() throws {
+        if !["debug", "info", "notice", "warning", "error", "trace", "critical"].contains(logLevel) {
+            throw ConfigurationError(key: "log.level", message: "'\(logLevel)' is invalid; use debug, info, warning or error")
+        }
+        if !["logfmt", "json"].contains(logFormat) {
+            throw ConfigurationError(key: "log.format", message: "'\(logFormat)' is invalid; use logfmt or json")
+        }
+        if !["app_id", "oa_id"].contains(zalo.signatureFirstTerm) {
+            throw ConfigurationError(
+                key: "zalo.signature_first_term", message: "'\(zalo.signatureFirstTerm)' is invalid; use app_id or oa_id")
+        }
+        if zalo.isEnabled && zalo.appID.isEmpty && zalo.signatureFirstTerm == "app_id" {
+            throw ConfigurationError(key: "MOTCUA_ZALO_APP_ID", message: "missing; Zalo signatures start with the app id")
+        }
+        if zalo.isEnabled && zalo.oaID.isEmpty && zalo.signatureFirstTerm == "oa_id" {
+            throw ConfigurationError(key: "MOTCUA_ZALO_OA_ID", message: "missing; Zalo signatures start with the OA id")
+        }
+    }
+
+    /// `host:port`.
+    var listenAddress: String {
+        get { "\(listenHost):\(listenPort)" }
+        set {
+            guard let colon = newValue.lastIndex(of: ":"), let port = UInt16(newValue[newValue.index(after: colon)...])
+            else {
+                listenHost = "invalid"
+                listenPort = 0
+                return
+            }
+            listenHost = String(newValue[..<colon])
+            listenPort = port
+        }
+    }
+
+    /// `sqlite:PATH`, or a bare path.
+    var databaseURL: String {
+        get { "sqlite:\(databasePath)" }
+        set { databasePath = newValue.hasPrefix("sqlite:") ? String(newValue.dropFirst(7)) : newValue }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Everything `motcua serve` can be told, with its defaults. Read from a YAML file and the
+/// environment; the environment wins. Secrets come only from the environment.
+public struct Configuration: Sendable, Equatable {
+    public var listenHost = "127.0.0.1"
+    public var listenPort: UInt16 = 8080
+    /// `sqlite:PATH`; PostgreSQL URLs are not supported yet.
+    public var databasePath = "data/motcua.sqlite"
+    public var templatesFolder = "templates"
+    public var logLevel = "info"
+    public var logFormat = "logfmt"
+
+    public var httpThreads = 2
+    public var httpMaxConnections = 1024
+    public var httpRequestTimeoutSeconds = 30
+    /// Webhook bodies above this many bytes get 413.
+    public var httpMaxBodyBytes = 1 << 20
+
+    /// Serial processing lanes; one conversation always uses the same lane.
+    public var processingLanes = 4
+
+    public var outboxMaxAttempts = 8
+    public var outboxRetryBaseSeconds = 2.0
+    public var outboxRetryMaxSeconds = 600.0
+    /// How long a claimed reply stays reserved for one sender before another may take it.
+    public var outboxLeaseSeconds = 60.0
+    public var outboundConnectTimeoutSeconds = 5.0
+    public var outboundTimeoutSeconds = 15.0
+
+    public var zalo = ZaloConfiguration()
+
+    public init() {}
+}
+
+/// Zalo Official Account settings. The channel is enabled when `oaSecret` is set.
+public struct ZaloConfiguration: Sendable, Equatable {
+    public var appID = ""
+    public var oaID = ""
+    /// The secret hashed into `X-ZEvent-Signature`; sources disagree whether it is the OA secret
+    /// key or the app secret, so it is whichever the operator sets here.
+    public var oaSecret = ""
+    /// `app_id` or `oa_id`: the id hashed first into the signature.
+    public var signatureFirstTerm = "app_id"
+    public var accessToken = ""
+    public var apiBase = "https://openapi.zalo.me"
+
+    public init() {}
+
+    public var isEnabled: Bool { !oaSecret.isEmpty }
+}
+
+/// An invalid configuration value; `key` is the YAML key or environment variable.
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public var key: String
+    public var message: String
+
+    public var description: String { "\(key): \(message)" }
+}

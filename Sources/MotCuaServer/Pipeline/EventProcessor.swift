@@ -1,0 +1,146 @@
+import Foundation
+import MotCuaCore
+import MotCuaStorage
+import Synchronization
+
+/// Takes stored inbound events and runs them through the engine. Events of one conversation go to
+/// the same serial lane, so they are processed one at a time in arrival order; lanes run in
+/// parallel. Each event's effects are committed in one transaction, so a crash in the middle
+/// means the event is processed again from the saved state.
+final class EventProcessor: Sendable {
+    private struct State {
+        var inFlight: Set<Int64> = []
+        var failures: [Int64: Int] = [:]
+        var stopping = false
+    }
+
+    /// Failed attempts after which an event is set aside so it does not block its conversation.
+    static let maxAttempts = 5
+
+    private let store: any Store
+    private let engine: ConversationEngine
+    private let actions: ActionPerformer
+    private let logger: Logger
+    private let clock: @Sendable () -> Date
+    private let onReplies: @Sendable () -> Void
+    private let lanes: [DispatchQueue]
+    private let wakeSignal = WakeSignal()
+    private let state = Mutex(State())
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(
+        store: any Store, engine: ConversationEngine, lanes: Int, logger: Logger, clock: @escaping @Sendable () -> Date,
+        onReplies: @escaping @Sendable () -> Void
+    ) {
+        self.store = store
+        self.engine = engine
+        self.actions = ActionPerformer(logger: logger)
+        self.logger = logger
+        self.clock = clock
+        self.onReplies = onReplies
+        self.lanes = (0..<max(1, lanes)).map { DispatchQueue(label: "motcua.lane.\($0)") }
+    }
+
+    func start() {
+        let thread = Thread { [self] in
+            runDispatcher()
+            finished.signal()
+        }
+        thread.name = "motcua.dispatcher"
+        thread.start()
+    }
+
+    /// Called after an event was stored.
+    func wake() { wakeSignal.notify() }
+
+    /// Stops taking new events and waits until every lane finished its current work.
+    func stop() {
+        let alreadyStopping = state.withLock { state in
+            defer { state.stopping = true }
+            return state.stopping
+        }
+        guard !alreadyStopping else { return }
+        wakeSignal.notify()
+        finished.wait()
+        for lane in lanes { lane.sync {} }
+    }
+
+    private func runDispatcher() {
+        while !state.withLock({ $0.stopping }) {
+            wakeSignal.wait(timeout: 1)
+            guard !state.withLock({ $0.stopping }) else { break }
+            dispatchPending()
+        }
+    }
+
+    private func dispatchPending() {
+        let pending: [StoredEvent]
+        do {
+            pending = try store.pendingInbound(limit: 256)
+        } catch {
+            logger.error("reading the inbox failed", ["error": "\(error)"])
+            return
+        }
+        for stored in pending {
+            let isNew = state.withLock { $0.inFlight.insert(stored.sequence).inserted }
+            guard isNew else { continue }
+            var hasher = Hasher()
+            hasher.combine(stored.event.conversationID)
+            let lane = lanes[Int(UInt(bitPattern: hasher.finalize()) % UInt(lanes.count))]
+            lane.async { [self] in
+                process(stored)
+                state.withLock { _ = $0.inFlight.remove(stored.sequence) }
+            }
+        }
+    }
+
+    private func process(_ stored: StoredEvent) {
+        let conversation = stored.event.conversationID
+        let eventLogger = logger.with(["event.sequence": "\(stored.sequence)", "conversation.id": "\(conversation)"])
+        do {
+            let replies = try run(stored, conversation: conversation)
+            state.withLock { _ = $0.failures.removeValue(forKey: stored.sequence) }
+            eventLogger.debug("event processed", ["replies": "\(replies)"])
+            if replies > 0 { onReplies() }
+        } catch {
+            let attempts = state.withLock { state -> Int in
+                state.failures[stored.sequence, default: 0] += 1
+                return state.failures[stored.sequence]!
+            }
+            eventLogger.error("processing an event failed", ["error": "\(error)", "attempt": "\(attempts)"])
+            guard attempts >= Self.maxAttempts else { return }
+            do {
+                try store.markProcessed(eventSequence: stored.sequence)
+                eventLogger.error("event set aside after repeated failures", ["attempts": "\(attempts)"])
+            } catch {
+                eventLogger.error("setting an event aside failed", ["error": "\(error)"])
+            }
+        }
+    }
+
+    /// Runs the engine for one event and commits the result; returns the number of replies.
+    private func run(_ stored: StoredEvent, conversation: ConversationID) throws -> Int {
+        let now = clock()
+        var conversationState = ConversationState()
+        if let record = try store.loadConversation(conversation) {
+            conversationState = try JSONDecoder().decode(ConversationState.self, from: record.state)
+        }
+
+        var result = engine.received(stored.event.content, state: conversationState, now: now)
+        var replies = result.replies
+        var dossiers: [Dossier] = []
+        while let action = result.action {
+            let values = actions.perform(action, conversation: conversation, now: now, dossiers: &dossiers)
+            result = engine.actionCompleted(values, state: result.state, now: now)
+            replies += result.replies
+        }
+
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let record = ConversationRecord(id: conversation, state: try encoder.encode(result.state), updatedAt: now)
+        try store.commitProcessing(
+            ProcessingCommit(
+                eventSequence: stored.sequence, conversation: record, replies: replies, dossiers: dossiers, now: now))
+        return replies.count
+    }
+}
