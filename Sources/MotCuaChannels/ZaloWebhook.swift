@@ -1,0 +1,91 @@
+import Foundation
+import MotCuaCrypto
+
+/// Verifies and decodes the events a Zalo Official Account posts to the webhook.
+public enum ZaloWebhook {
+    public static let signatureHeaderName = "X-ZEvent-Signature"
+
+    /// Verifies `X-ZEvent-Signature` against the raw body.
+    ///
+    /// Zalo sends `mac=` and the SHA-256 (plain, not HMAC) of the concatenation of the first term
+    /// (app id or OA id), the raw body bytes, the body's `timestamp` text and the secret. The header's
+    /// hex digits are decoded and compared with the computed digest in constant time, so upper-case
+    /// digits are accepted, and so is a header without the `mac=` prefix.
+    ///
+    /// - Throws: `ChannelError` with code `.missingSignature` when the header is absent or empty,
+    ///   `.malformedBody` when the body is not JSON or has no `timestamp`, and `.badSignature`
+    ///   when the header is not 64 hex digits or does not match.
+    public static func verify(body: [UInt8], signatureHeader: String?, settings: ZaloSettings) throws {
+        let header = signatureHeader?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard !header.isEmpty else {
+            throw ChannelError.missingSignature("missing header \(signatureHeaderName)")
+        }
+        guard let received = decodeSignature(header) else {
+            throw ChannelError.badSignature("header \(signatureHeaderName) is not mac= followed by 64 hex digits")
+        }
+
+        let expected = signatureDigest(body: body, timestamp: try timestampText(in: body), settings: settings)
+        guard Digest.constantTimeEquals(received, expected) else {
+            throw ChannelError.badSignature("header \(signatureHeaderName) does not match the body")
+        }
+    }
+
+    /// Computes the `X-ZEvent-Signature` value (`mac=` and lowercase hex) Zalo would send with `body`.
+    ///
+    /// - Throws: `ChannelError.malformedBody` when the body is not JSON or has no `timestamp`.
+    public static func signatureHeaderValue(body: [UInt8], settings: ZaloSettings) throws -> String {
+        let digest = signatureDigest(body: body, timestamp: try timestampText(in: body), settings: settings)
+        return "mac=" + Digest.hex(digest)
+    }
+
+    static func signatureDigest(body: [UInt8], timestamp: String, settings: ZaloSettings) -> [UInt8] {
+        var input = Array(settings.signatureFirstTermValue.utf8)
+        input += body
+        input += Array(timestamp.utf8)
+        input += Array(settings.signatureSecret.utf8)
+        return Digest.sha256(input)
+    }
+
+    /// Returns the body's `timestamp` as its JSON text, which is what Zalo hashes.
+    static func timestampText(in body: [UInt8]) throws -> String {
+        guard let root = JSONValue.parse(body), root.objectMembers != nil else {
+            throw ChannelError.malformedBody("body is not a JSON object")
+        }
+        guard let timestamp = root["timestamp"]?.text, !timestamp.isEmpty else {
+            throw ChannelError.malformedBody("missing field timestamp")
+        }
+        return timestamp
+    }
+
+    /// Decodes `mac=<hex>` (prefix optional, any letter case) into the 32 digest bytes.
+    static func decodeSignature(_ header: String) -> [UInt8]? {
+        var hex = Substring(header)
+        if hex.lowercased().hasPrefix("mac=") {
+            hex = hex.dropFirst(4)
+        }
+
+        let digits = Array(hex.utf8)
+        guard digits.count == Digest.sha256Length * 2 else { return nil }
+
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Digest.sha256Length)
+        var index = 0
+        while index < digits.count {
+            guard let high = hexDigitValue(digits[index]), let low = hexDigitValue(digits[index + 1]) else {
+                return nil
+            }
+            bytes.append(high << 4 | low)
+            index += 2
+        }
+        return bytes
+    }
+
+    private static func hexDigitValue(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

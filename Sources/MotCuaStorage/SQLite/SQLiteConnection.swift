@@ -1,0 +1,131 @@
+import CSQLite
+import Foundation
+
+/// One SQLite database connection, which owns its `sqlite3` handle and closes it in deinit.
+///
+/// The connection is opened without SQLite's own mutex, so its owner must keep two threads from using
+/// it at the same time. Prepared statements are cached by their SQL text for the connection's lifetime.
+final class SQLiteConnection {
+    private let handle: OpaquePointer
+    private var statements: [String: SQLiteStatement] = [:]
+
+    /// Opens or creates the database file at `path`. The path ":memory:" opens a private in-memory database.
+    init(path: String) throws {
+        var handle: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        guard code == SQLITE_OK, let handle else {
+            // SQLite allocates a handle even when opening fails, to carry the error message.
+            let detail = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
+            sqlite3_close_v2(handle)
+            throw StorageError(.openFailed, "opening database \(path) failed: \(detail)", resultCode: code)
+        }
+        self.handle = handle
+        sqlite3_extended_result_codes(handle, 1)
+    }
+
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    var changes: Int {
+        Int(sqlite3_changes(handle))
+    }
+
+    var lastInsertedRowID: Int64 {
+        sqlite3_last_insert_rowid(handle)
+    }
+
+    /// Waits up to `milliseconds` for another connection's lock before a statement fails as busy.
+    func setBusyTimeout(milliseconds: Int32, purpose: String) throws {
+        try check(sqlite3_busy_timeout(handle, milliseconds), purpose: purpose)
+    }
+
+    /// Runs one or more statements without parameters, such as a migration script.
+    func execute(_ sql: String, purpose: String) throws {
+        try check(sqlite3_exec(handle, sql, nil, nil, nil), purpose: purpose)
+    }
+
+    /// Runs one statement to completion and returns the number of rows it changed.
+    @discardableResult
+    func run(_ sql: String, _ values: [SQLiteValue] = [], purpose: String) throws -> Int {
+        let statement = try prepared(sql, purpose: purpose)
+        defer { statement.reset() }
+
+        try statement.bind(values, purpose: purpose)
+        while try statement.step(purpose: purpose) {}
+        return changes
+    }
+
+    /// Runs one statement and converts each result row with `read`.
+    func query<Row>(
+        _ sql: String, _ values: [SQLiteValue] = [], purpose: String, read: (SQLiteStatement) throws -> Row
+    ) throws -> [Row] {
+        let statement = try prepared(sql, purpose: purpose)
+        defer { statement.reset() }
+
+        try statement.bind(values, purpose: purpose)
+        var rows: [Row] = []
+        while try statement.step(purpose: purpose) {
+            rows.append(try read(statement))
+        }
+        return rows
+    }
+
+    /// Runs `body` in one transaction, committing when it returns and rolling back when it throws.
+    ///
+    /// `immediate` takes the write lock at BEGIN, so a writer waits for the lock up front instead of
+    /// failing as busy when it upgrades from reading.
+    func transaction<Result>(immediate: Bool, purpose: String, _ body: () throws -> Result) throws -> Result {
+        try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED", purpose: "beginning \(purpose)")
+        do {
+            let result = try body()
+            try execute("COMMIT", purpose: "committing \(purpose)")
+            return result
+        } catch {
+            // Some errors (a full disk, an I/O error) already rolled the transaction back.
+            if sqlite3_get_autocommit(handle) == 0 {
+                sqlite3_exec(handle, "ROLLBACK", nil, nil, nil)
+            }
+            throw error
+        }
+    }
+
+    /// Throws a `StorageError` with SQLite's message unless `code` reports success.
+    func check(_ code: Int32, purpose: String) throws {
+        guard code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE else {
+            throw Self.error(code: code, database: handle, purpose: purpose)
+        }
+    }
+
+    /// Builds the error for a failed call. `purpose` names the operation and the ids involved. It must
+    /// not contain payloads or message text, because the error message ends up in logs.
+    static func error(code: Int32, database: OpaquePointer?, purpose: String) -> StorageError {
+        let kind: StorageError.Code
+        switch code & 0xFF {
+        case SQLITE_CONSTRAINT:
+            kind = .constraint
+        case SQLITE_CORRUPT, SQLITE_NOTADB:
+            kind = .corrupt
+        case SQLITE_BUSY, SQLITE_LOCKED:
+            kind = .busy
+        case SQLITE_CANTOPEN:
+            kind = .openFailed
+        default:
+            kind = .queryFailed
+        }
+        let detail = database.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
+        return StorageError(kind, "\(purpose) failed: \(detail)", resultCode: code)
+    }
+
+    private func prepared(_ sql: String, purpose: String) throws -> SQLiteStatement {
+        if let statement = statements[sql] {
+            return statement
+        }
+        let statement = try SQLiteStatement(database: handle, sql: sql, purpose: purpose)
+        statements[sql] = statement
+        return statement
+    }
+}

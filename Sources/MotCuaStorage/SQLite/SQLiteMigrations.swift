@@ -1,0 +1,93 @@
+/// The schema as numbered migrations. `PRAGMA user_version` stores how many have been applied, and
+/// migration N sets it to N in the same transaction, so a crash never leaves half a migration.
+/// Append new scripts at the end and never edit an applied one.
+enum SQLiteMigrations {
+    static let scripts: [String] = [
+        // 1: inbox, conversations, outbox, dossiers. Dates are Unix epoch milliseconds.
+        """
+        CREATE TABLE inbox (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+            channel TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            payload BLOB NOT NULL,
+            received_at INTEGER NOT NULL,
+            processed_at INTEGER,
+            UNIQUE (channel, event_id)
+        );
+        CREATE INDEX inbox_pending ON inbox (sequence) WHERE processed_at IS NULL;
+
+        CREATE TABLE conversations (
+            channel TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            state BLOB NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (channel, user_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            channel TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            message BLOB NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            claimed_until INTEGER,
+            last_error TEXT,
+            created_at INTEGER NOT NULL,
+            delivered_at INTEGER
+        );
+        CREATE INDEX outbox_conversation ON outbox (channel, user_id, status, id);
+        -- The claim query scans pending replies in id order, so delivered and failed rows cost nothing.
+        CREATE INDEX outbox_pending ON outbox (id) WHERE status = 'pending';
+
+        CREATE TABLE dossiers (
+            receipt_code TEXT NOT NULL PRIMARY KEY,
+            flow_id TEXT NOT NULL,
+            flow_version TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            answers BLOB NOT NULL,
+            status TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX dossiers_conversation ON dossiers (channel, user_id, created_at);
+        """
+    ]
+
+    /// Applies the migrations the database has not seen yet, each in its own transaction.
+    static func apply(to connection: SQLiteConnection) throws {
+        let current = try schemaVersion(of: connection)
+        guard current <= scripts.count else {
+            throw StorageError(
+                .migrationFailed,
+                "database schema version \(current) is newer than this build's \(scripts.count); "
+                    + "run a newer build or restore a backup")
+        }
+
+        for (index, script) in scripts.enumerated().dropFirst(current) {
+            let version = index + 1
+            do {
+                try connection.transaction(immediate: true, purpose: "migration \(version)") {
+                    // Another process may have applied it between the read above and this lock.
+                    guard try schemaVersion(of: connection) < version else {
+                        return
+                    }
+                    try connection.execute(script, purpose: "migration \(version)")
+                    try connection.execute(
+                        "PRAGMA user_version = \(version)", purpose: "recording migration \(version)")
+                }
+            } catch let error as StorageError {
+                throw StorageError(.migrationFailed, error.message, resultCode: error.resultCode)
+            }
+        }
+    }
+
+    static func schemaVersion(of connection: SQLiteConnection) throws -> Int {
+        let versions = try connection.query("PRAGMA user_version", purpose: "reading schema version") { row in
+            Int(row.int64(0))
+        }
+        return versions.first ?? 0
+    }
+}

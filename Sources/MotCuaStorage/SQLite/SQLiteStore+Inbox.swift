@@ -1,0 +1,86 @@
+import Foundation
+import MotCuaCore
+
+extension SQLiteStore {
+    /// Stores the event unless its (channel, eventID) is already stored, and returns whether a row was
+    /// inserted. The event is fsynced to disk before this returns.
+    public func insertInbound(_ event: InboundEvent, receivedAt: Date) throws -> Bool {
+        let purpose = "storing \(event.channel.rawValue) event \(event.eventID)"
+        let payload = try StoredJSON.encode(event, purpose: "\(event.channel.rawValue) event \(event.eventID)")
+
+        return try write(purpose) { connection in
+            let inserted = try connection.run(
+                """
+                INSERT INTO inbox (channel, event_id, user_id, payload, received_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (channel, event_id) DO NOTHING
+                """,
+                [
+                    .text(event.channel.rawValue), .text(event.eventID), .text(event.userID), .blob(payload),
+                    .integer(receivedAt.epochMilliseconds),
+                ],
+                purpose: purpose)
+            return inserted == 1
+        }
+    }
+
+    public func pendingInbound(limit: Int) throws -> [StoredEvent] {
+        // SQLite reads a negative LIMIT as no limit at all.
+        guard limit > 0 else {
+            return []
+        }
+
+        return try read("reading pending events") { connection in
+            try connection.query(
+                """
+                SELECT sequence, payload, received_at FROM inbox
+                WHERE processed_at IS NULL
+                ORDER BY sequence
+                LIMIT ?
+                """,
+                [.integer(Int64(limit))],
+                purpose: "reading pending events"
+            ) { row in
+                let sequence = row.int64(0)
+                let event = try StoredJSON.decode(InboundEvent.self, from: row.blob(1), purpose: "event \(sequence)")
+                return StoredEvent(
+                    sequence: sequence, event: event, receivedAt: Date(epochMilliseconds: row.int64(2)))
+            }
+        }
+    }
+
+    /// Marks the event processed at the current time, or does nothing when it already is.
+    /// Throws `notFound` when no event has this sequence.
+    public func markProcessed(eventSequence: Int64) throws {
+        let purpose = "marking event \(eventSequence) processed"
+        let now = Date()
+
+        try write(purpose) { connection in
+            guard try Self.isPending(eventSequence: eventSequence, connection: connection, purpose: purpose) else {
+                return
+            }
+            try Self.setProcessed(eventSequence: eventSequence, at: now, connection: connection, purpose: purpose)
+        }
+    }
+
+    /// Returns whether the event waits for processing. Throws `notFound` when no event has this sequence.
+    static func isPending(eventSequence: Int64, connection: SQLiteConnection, purpose: String) throws -> Bool {
+        let states = try connection.query(
+            "SELECT processed_at IS NULL FROM inbox WHERE sequence = ?", [.integer(eventSequence)], purpose: purpose
+        ) { row in
+            row.int64(0) != 0
+        }
+        guard let pending = states.first else {
+            throw StorageError(.notFound, "\(purpose) failed: no event has sequence \(eventSequence)")
+        }
+        return pending
+    }
+
+    static func setProcessed(
+        eventSequence: Int64, at date: Date, connection: SQLiteConnection, purpose: String
+    ) throws {
+        try connection.run(
+            "UPDATE inbox SET processed_at = ? WHERE sequence = ?",
+            [.integer(date.epochMilliseconds), .integer(eventSequence)],
+            purpose: purpose)
+    }
+}
