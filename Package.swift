@@ -38,7 +38,7 @@ let package = Package(
             dependencies: ["MotCuaCore", "MotCuaChannels", "MotCuaHTTP", "MotCuaCrypto"]),
         .executableTarget(
             name: "motcua",
-            dependencies: ["MotCuaCore", "MotCuaServer", "MotCuaReplay", "MotCuaYAML", "MotCuaHTTP"]),
+            dependencies: ["MotCuaCore", "MotCuaServer", "MotCuaReplay", "MotCuaYAML", "MotCuaHTTP", "MotCuaChannels"]),
 
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore", "MotCuaYAML"]),
         .testTarget(name: "MotCuaHTTPTests", dependencies: ["MotCuaHTTP"]),

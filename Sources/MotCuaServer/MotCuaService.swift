@@ -1,0 +1,91 @@
+import Foundation
+import MotCuaChannels
+import MotCuaCore
+import MotCuaHTTP
+import MotCuaStorage
+import MotCuaYAML
+
+/// The running service: HTTP server, event processor and outbox sender on one store.
+public final class MotCuaService: Sendable {
+    public let configuration: Configuration
+    public let templates: Templates
+    private let store: SQLiteStore
+    private let client: HTTPClient
+    private let server: HTTPServer
+    private let processor: EventProcessor
+    private let sender: OutboxSender
+    private let logger: Logger
+
+    /// Loads templates and opens the database; throws with the file, key or path at fault.
+    public init(configuration: Configuration, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        self.configuration = configuration
+        self.logger = logger
+        templates = try TemplateLoader.load(folder: configuration.templatesFolder)
+        store = try SQLiteStore(path: configuration.databasePath)
+        client = try HTTPClient(
+            configuration: .init(
+                connectTimeoutSeconds: configuration.outboundConnectTimeoutSeconds,
+                totalTimeoutSeconds: configuration.outboundTimeoutSeconds))
+
+        let zalo = configuration.zalo.isEnabled ? Self.zaloSettings(configuration.zalo) : nil
+        let engine = ConversationEngine(catalog: templates.catalog, messages: templates.messages)
+        let sender = OutboxSender(
+            store: store, client: client, zalo: zalo,
+            settings: .init(
+                maxAttempts: configuration.outboxMaxAttempts, retryBaseSeconds: configuration.outboxRetryBaseSeconds,
+                retryMaxSeconds: configuration.outboxRetryMaxSeconds, leaseSeconds: configuration.outboxLeaseSeconds),
+            logger: Logger(label: "motcua.outbox", level: logger.level, sink: logger.sink), clock: clock)
+        let processor = EventProcessor(
+            store: store, engine: engine, lanes: configuration.processingLanes,
+            logger: Logger(label: "motcua.processor", level: logger.level, sink: logger.sink), clock: clock,
+            onReplies: { sender.wake() })
+        let router = Router(store: store, zalo: zalo, logger: logger, clock: clock, onStored: { processor.wake() })
+        server = HTTPServer(
+            configuration: .init(
+                host: configuration.listenHost, port: configuration.listenPort, threadCount: configuration.httpThreads,
+                connectionLimit: configuration.httpMaxConnections,
+                connectionTimeoutSeconds: configuration.httpRequestTimeoutSeconds,
+                maxBodyBytes: configuration.httpMaxBodyBytes),
+            handler: { router.handle($0) })
+        self.sender = sender
+        self.processor = processor
+    }
+
+    static func zaloSettings(_ zalo: ZaloConfiguration) -> ZaloSettings {
+        ZaloSettings(
+            appID: zalo.appID, oaID: zalo.oaID, signatureSecret: zalo.oaSecret,
+            signatureFirstTerm: ZaloSettings.FirstTerm(rawValue: zalo.signatureFirstTerm) ?? .appID,
+            apiBase: zalo.apiBase, accessToken: zalo.accessToken)
+    }
+
+    /// Starts the workers, then the HTTP server. Events left from an earlier run are processed.
+    public func start() throws {
+        processor.start()
+        sender.start()
+        try server.start()
+        processor.wake()
+        sender.wake()
+        logger.info(
+            "service started",
+            [
+                "listen": "\(configuration.listenHost):\(server.port)", "database": configuration.databasePath,
+                "templates": configuration.templatesFolder, "flows": "\(templates.catalog.flows.count)",
+                "channel.zalo": configuration.zalo.isEnabled ? "enabled" : "disabled",
+            ])
+    }
+
+    /// The bound port, useful when the configuration asked for port 0.
+    public var port: UInt16 { server.port }
+
+    /// Stops accepting requests, finishes those in flight, lets lanes finish their current event,
+    /// stops the sender after its batch, and closes the database.
+    public func stop() {
+        logger.info("service stopping")
+        server.stop()
+        processor.stop()
+        sender.stop()
+        client.shutdown()
+        store.close()
+        logger.info("service stopped")
+    }
+}

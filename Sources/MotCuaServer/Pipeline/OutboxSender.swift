@@ -1,0 +1,161 @@
+import Foundation
+import MotCuaChannels
+import MotCuaCore
+import MotCuaHTTP
+import MotCuaStorage
+import Synchronization
+
+/// Delivers stored replies. One thread claims due replies and records outcomes (the store calls
+/// block); the HTTP requests run concurrently through the libcurl client. Only the oldest pending
+/// reply of a conversation is claimed, so one recipient's replies leave in order.
+final class OutboxSender: Sendable {
+    struct Settings: Sendable {
+        var maxAttempts: Int
+        var retryBaseSeconds: Double
+        var retryMaxSeconds: Double
+        var leaseSeconds: Double
+        var batchSize = 64
+    }
+
+    private let store: any Store
+    private let client: HTTPClient
+    private let zalo: ZaloSettings?
+    private let settings: Settings
+    private let logger: Logger
+    private let clock: @Sendable () -> Date
+    private let wakeSignal = WakeSignal()
+    private let stopping = Atomic<Bool>(false)
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(
+        store: any Store, client: HTTPClient, zalo: ZaloSettings?, settings: Settings, logger: Logger,
+        clock: @escaping @Sendable () -> Date
+    ) {
+        self.store = store
+        self.client = client
+        self.zalo = zalo
+        self.settings = settings
+        self.logger = logger
+        self.clock = clock
+    }
+
+    func start() {
+        let thread = Thread { [self] in
+            while !stopping.load(ordering: .acquiring) {
+                if runBatch() == 0 { wakeSignal.wait(timeout: 0.5) }
+            }
+            finished.signal()
+        }
+        thread.name = "motcua.outbox"
+        thread.start()
+    }
+
+    /// Called when new replies were stored.
+    func wake() { wakeSignal.notify() }
+
+    /// Finishes the batch in progress and stops. Replies not yet claimed stay in the outbox for
+    /// the next start.
+    func stop() {
+        guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        wakeSignal.notify()
+        finished.wait()
+    }
+
+    /// Claims and sends one batch; returns how many replies it handled.
+    private func runBatch() -> Int {
+        let batch: [OutboxEntry]
+        do {
+            batch = try store.claimDueOutbox(now: clock(), limit: settings.batchSize, lease: settings.leaseSeconds)
+        } catch {
+            logger.error("claiming replies failed", ["error": "\(error)"])
+            return 0
+        }
+        guard !batch.isEmpty else { return 0 }
+
+        let outcomes = Mutex<[(OutboxEntry, DeliveryOutcome)]>([])
+        let group = DispatchGroup()
+        for entry in batch {
+            group.enter()
+            Task {
+                let outcome = await self.attempt(entry)
+                outcomes.withLock { $0.append((entry, outcome)) }
+                group.leave()
+            }
+        }
+        group.wait()
+
+        for (entry, outcome) in outcomes.withLock({ $0 }) {
+            record(outcome, for: entry)
+        }
+        return batch.count
+    }
+
+    /// Sends every part of one reply in order and stops at the first part not delivered.
+    private func attempt(_ entry: OutboxEntry) async -> DeliveryOutcome {
+        guard entry.conversationID.channel == .zalo, let zalo else {
+            return .permanent(reason: "channel \(entry.conversationID.channel.rawValue) is not configured")
+        }
+        // NOTE: a reply longer than the platform limit goes out in several requests; when a later
+        // part fails, the retry sends the earlier parts again.
+        let requests = ZaloSender.requests(for: entry.message, to: entry.conversationID.userID, settings: zalo)
+        var outcome = DeliveryOutcome.delivered(platformMessageID: nil)
+        for request in requests {
+            do {
+                let response = try await client.send(
+                    HTTPClientRequest(
+                        method: request.method, url: request.url,
+                        headers: request.headers.map { (name: $0.key, value: $0.value) }, body: request.body))
+                outcome = ZaloSender.classify(status: response.status, headers: response.headers, body: response.body)
+            } catch {
+                outcome = .retry(after: nil, reason: "\(error)")
+            }
+            guard case .delivered = outcome else { break }
+        }
+        return outcome
+    }
+
+    private func record(_ outcome: DeliveryOutcome, for entry: OutboxEntry) {
+        let now = clock()
+        let attempts = entry.attempts + 1
+        let entryLogger = logger.with([
+            "outbox.id": "\(entry.id)", "conversation.id": "\(entry.conversationID)", "attempt": "\(attempts)",
+        ])
+        do {
+            switch outcome {
+            case .delivered:
+                try store.markDelivered(outboxID: entry.id, at: now)
+                entryLogger.debug("reply delivered")
+            case .permanent(let reason):
+                try store.markFailed(outboxID: entry.id, attempts: attempts, reason: reason)
+                entryLogger.warning("reply undeliverable", ["reason": reason])
+            case .retry(let after, let reason):
+                try retry(entry, attempts: attempts, after: after, reason: reason, now: now, logger: entryLogger)
+            case .tokenExpired(let reason):
+                // NOTE: token refresh is not implemented yet; an expired token is retried with backoff
+                // so that an operator who sets a new token loses no reply.
+                try retry(entry, attempts: attempts, after: nil, reason: reason, now: now, logger: entryLogger)
+            }
+        } catch {
+            entryLogger.error("recording a delivery outcome failed", ["error": "\(error)"])
+        }
+    }
+
+    private func retry(
+        _ entry: OutboxEntry, attempts: Int, after: Double?, reason: String, now: Date, logger: Logger
+    ) throws {
+        guard attempts < settings.maxAttempts else {
+            try store.markFailed(outboxID: entry.id, attempts: attempts, reason: "gave up after \(attempts) attempts: \(reason)")
+            logger.error("reply failed after the last attempt", ["reason": reason])
+            return
+        }
+        let delay = max(after ?? 0, Self.backoff(attempts: attempts, settings: settings))
+        try store.scheduleRetry(outboxID: entry.id, attempts: attempts, nextAttemptAt: now.addingTimeInterval(delay), error: reason)
+        logger.warning("reply delivery will be retried", ["reason": reason, "delay.seconds": String(format: "%.2f", delay)])
+    }
+
+    /// Exponential backoff with jitter: base × 2^(attempts−1), capped, then scaled by 0.5–1.0.
+    static func backoff(attempts: Int, settings: Settings) -> Double {
+        let exponential = settings.retryBaseSeconds * pow(2, Double(max(0, attempts - 1)))
+        return min(settings.retryMaxSeconds, exponential) * Double.random(in: 0.5...1.0)
+    }
+}

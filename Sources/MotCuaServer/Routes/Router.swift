@@ -1,0 +1,124 @@
+import Foundation
+import MotCuaChannels
+import MotCuaCore
+import MotCuaHTTP
+import MotCuaStorage
+import Synchronization
+
+/// Maps HTTP requests to handlers and decides every HTTP status in one place.
+struct Router: Sendable {
+    let store: any Store
+    let zalo: ZaloSettings?
+    let logger: Logger
+    let clock: @Sendable () -> Date
+    let onStored: @Sendable () -> Void
+    private let requestCounter = RequestCounter()
+
+    init(
+        store: any Store, zalo: ZaloSettings?, logger: Logger, clock: @escaping @Sendable () -> Date,
+        onStored: @escaping @Sendable () -> Void
+    ) {
+        self.store = store
+        self.zalo = zalo
+        self.logger = logger
+        self.clock = clock
+        self.onStored = onStored
+    }
+
+    func handle(_ request: HTTPRequest) -> HTTPResponse {
+        let requestLogger = logger.with(["request.id": requestCounter.next()])
+        switch (request.method, request.path) {
+        case ("GET", "/healthz"):
+            return .text(200, "ok\n")
+        case ("GET", "/readyz"):
+            return ready(requestLogger)
+        case (_, "/webhooks/zalo"):
+            return zaloWebhook(request, logger: requestLogger)
+        default:
+            return .text(404, "not found\n")
+        }
+    }
+
+    private func ready(_ logger: Logger) -> HTTPResponse {
+        do {
+            _ = try store.pendingInbound(limit: 1)
+            return .text(200, "ready\n")
+        } catch {
+            logger.error("readiness check failed", ["error": "\(error)"])
+            return .text(503, "database unavailable\n")
+        }
+    }
+
+    private func zaloWebhook(_ request: HTTPRequest, logger: Logger) -> HTTPResponse {
+        guard let zalo else {
+            return .text(404, "the Zalo channel is not enabled; set MOTCUA_ZALO_OA_SECRET\n")
+        }
+        let signature = request.header(ZaloWebhook.signatureHeaderName)
+        // Zalo's console checks the URL with an unsigned GET or empty POST when the webhook is saved.
+        if request.method == "GET" || (signature == nil && Self.isEmptyProbe(request.body)) {
+            return .text(200, "ok\n")
+        }
+        guard request.method == "POST" else {
+            return .text(405, "use POST\n")
+        }
+
+        do {
+            try ZaloWebhook.verify(body: request.body, signatureHeader: signature, settings: zalo)
+        } catch let error as ChannelError where error.code == .malformedBody {
+            logger.warning("webhook rejected", ["channel": "zalo", "reason": error.message])
+            return .text(400, "malformed body: \(error.message)\n")
+        } catch {
+            logger.warning("webhook signature invalid", ["channel": "zalo", "error": "\(error)"])
+            return .text(401, "invalid signature\n")
+        }
+
+        let decision: ZaloWebhookDecision
+        do {
+            decision = try ZaloWebhook.decode(body: request.body)
+        } catch {
+            logger.warning("webhook rejected", ["channel": "zalo", "error": "\(error)"])
+            return .text(400, "malformed body: \(error)\n")
+        }
+
+        switch decision {
+        case .ignored(let name):
+            logger.debug("webhook event ignored", ["channel": "zalo", "event.name": name])
+            return .json(200, Array(#"{"status":"ignored"}"#.utf8))
+        case .events(let events):
+            return store(events, logger: logger)
+        }
+    }
+
+    private func store(_ events: [InboundEvent], logger: Logger) -> HTTPResponse {
+        do {
+            var stored = 0
+            for event in events where try store.insertInbound(event, receivedAt: clock()) {
+                stored += 1
+            }
+            if stored > 0 {
+                onStored()
+            } else {
+                logger.info("duplicate webhook ignored", ["channel": "zalo", "event.id": events.first?.eventID ?? ""])
+            }
+            return .json(200, Array(#"{"status":"ok"}"#.utf8))
+        } catch {
+            // 503 makes the platform deliver the event again later, so it is not lost.
+            logger.error("storing a webhook event failed", ["channel": "zalo", "error": "\(error)"])
+            return .text(503, "storage unavailable, retry later\n")
+        }
+    }
+
+    private static func isEmptyProbe(_ body: [UInt8]) -> Bool {
+        let text = String(decoding: body, as: UTF8.self).filter { !$0.isWhitespace }
+        return text.isEmpty || text == "{}"
+    }
+}
+
+/// Request ids for log lines: a process-wide counter.
+final class RequestCounter: Sendable {
+    private let value = Atomic<Int>(0)
+
+    func next() -> String {
+        String(value.add(1, ordering: .relaxed).newValue, radix: 36)
+    }
+}

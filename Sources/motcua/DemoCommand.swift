@@ -1,0 +1,107 @@
+import Foundation
+import MotCuaChannels
+import MotCuaHTTP
+import MotCuaReplay
+import MotCuaServer
+import Synchronization
+
+/// `motcua demo`: the real server, a mock Zalo API and a terminal chat on loopback.
+enum DemoCommand {
+    static let appID = "DEMO_APP_ID"
+    static let oaID = "DEMO_OA_ID"
+    static let secret = "DEMO_OA_SECRET"
+    static let databasePath = "data/demo.sqlite"
+
+    static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
+        var fresh = false
+        var userID = "1000000000000000001"
+        var index = 0
+        while index < arguments.count {
+            switch arguments[index] {
+            case "-h", "--help":
+                print(HelpText.demo)
+                return 0
+            case "--fresh":
+                fresh = true
+            case "--user":
+                guard index + 1 < arguments.count, !arguments[index + 1].isEmpty else {
+                    CommandLineError.report("--user cần một id, ví dụ: --user 123456")
+                    return 2
+                }
+                userID = arguments[index + 1]
+                index += 1
+            default:
+                CommandLineError.report("tùy chọn không hợp lệ: '\(arguments[index])'. Xem 'motcua demo --help'.")
+                return 2
+            }
+            index += 1
+        }
+        if fresh {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
+        }
+
+        let replies = ReplyPrinter()
+        let mock = MockZaloAPI(onMessage: { replies.print($0.text) })
+        do {
+            try mock.start()
+        } catch {
+            CommandLineError.report("không mở được Zalo giả lập trên 127.0.0.1: \(error)")
+            return 2
+        }
+        defer { mock.stop() }
+
+        var configuration: Configuration
+        do {
+            var demoEnvironment = environment
+            demoEnvironment["MOTCUA_LISTEN"] = environment["MOTCUA_LISTEN"] ?? "127.0.0.1:0"
+            demoEnvironment["MOTCUA_DATABASE"] = "sqlite:\(databasePath)"
+            demoEnvironment["MOTCUA_LOG_LEVEL"] = environment["MOTCUA_LOG_LEVEL"] ?? "warning"
+            configuration = try Configuration.load(file: nil, environment: demoEnvironment)
+        } catch {
+            CommandLineError.report("cấu hình không hợp lệ: \(error)")
+            return 2
+        }
+        configuration.zalo.appID = appID
+        configuration.zalo.oaID = oaID
+        configuration.zalo.oaSecret = secret
+        configuration.zalo.accessToken = "DEMO_ACCESS_TOKEN"
+        configuration.zalo.apiBase = mock.baseURL
+
+        let logger = ServiceRunner.makeLogger(configuration)
+        let service: MotCuaService
+        do {
+            service = try MotCuaService(configuration: configuration, logger: logger)
+            try service.start()
+        } catch {
+            CommandLineError.report("không khởi động được server: \(error)")
+            return 2
+        }
+        defer { service.stop() }
+
+        let chat = DemoChat(
+            serverURL: "http://127.0.0.1:\(service.port)/webhooks/zalo", userID: userID,
+            settings: ZaloSettings(appID: appID, oaID: oaID, signatureSecret: secret, accessToken: "DEMO_ACCESS_TOKEN"),
+            replies: replies)
+        FileHandleOutput.standardOutput(
+            """
+            MotCua demo: server ở http://127.0.0.1:\(service.port), Zalo giả lập ở \(mock.baseURL)
+            Dữ liệu lưu ở \(databasePath). Gõ tin nhắn rồi Enter; /thoat để thoát.
+
+            """)
+        return chat.run()
+    }
+}
+
+/// Prints the bot's replies as the mock Zalo API receives them and counts them, so the chat can
+/// wait until the bot has finished answering.
+final class ReplyPrinter: Sendable {
+    private let count = Atomic<Int>(0)
+
+    func print(_ text: String) {
+        let indented = text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n     ")
+        FileHandleOutput.standardOutput("Bot: \(indented)\n")
+        count.add(1, ordering: .releasing)
+    }
+
+    var received: Int { count.load(ordering: .acquiring) }
+}

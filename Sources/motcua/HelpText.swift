@@ -1,0 +1,69 @@
+/// Help texts for the command line, in Vietnamese.
+enum HelpText {
+    static let version = "0.1.0"
+
+    static let main = """
+        motcua — trợ lý dịch vụ công qua Zalo (webhook server)
+
+        Cách dùng: motcua <lệnh> [tùy chọn]
+
+        Các lệnh:
+          serve     chạy webhook server cho đến khi nhận SIGINT/SIGTERM
+          demo      chạy server, một Zalo giả lập trên máy và một khung chat trong terminal
+          --help    in hướng dẫn này; 'motcua <lệnh> --help' cho từng lệnh
+
+        Mã thoát: 0 thành công, 1 công việc có lỗi, 2 cách dùng hoặc dữ liệu vào không hợp lệ.
+        """
+
+    static let serve = """
+        motcua serve — chạy webhook server
+
+        Cách dùng: motcua serve [--config TỆP]
+
+        Tùy chọn:
+          --config TỆP   tệp cấu hình YAML (mặc định: motcua.yaml nếu có)
+          --help         in hướng dẫn này
+
+        Biến môi trường (ghi đè tệp cấu hình):
+          MOTCUA_LISTEN                  địa chỉ host:cổng để nghe (mặc định 127.0.0.1:8080)
+          MOTCUA_DATABASE                sqlite:ĐƯỜNG_DẪN (mặc định sqlite:data/motcua.sqlite)
+          MOTCUA_TEMPLATES               thư mục kịch bản, tin nhắn (mặc định templates)
+          MOTCUA_LOG_LEVEL               debug, info, warning, error (mặc định info)
+          MOTCUA_LOG_FORMAT              logfmt hoặc json (mặc định logfmt)
+          MOTCUA_ZALO_APP_ID             app id của Zalo
+          MOTCUA_ZALO_OA_ID              id của Official Account
+          MOTCUA_ZALO_OA_SECRET          khóa bí mật để kiểm tra chữ ký webhook; đặt biến này là bật kênh Zalo
+          MOTCUA_ZALO_SIGNATURE_FIRST_TERM  app_id hoặc oa_id: giá trị đứng đầu chuỗi ký (mặc định app_id)
+          MOTCUA_ZALO_ACCESS_TOKEN       access token của OA để gửi tin trả lời
+          MOTCUA_ZALO_API_BASE           địa chỉ API Zalo (mặc định https://openapi.zalo.me)
+
+        Các khóa khác của tệp cấu hình và giá trị mặc định: xem docs/cau-hinh.md.
+        """
+
+    static let demo = """
+        motcua demo — thử trợ lý ngay trong terminal
+
+        Chạy server thật, một Zalo giả lập trên 127.0.0.1 và một khung chat. Mỗi dòng bạn gõ được gửi
+        thành webhook Zalo có chữ ký tới server; câu trả lời đi qua libcurl tới Zalo giả lập rồi in ra.
+        Không cần tài khoản hay khóa nào.
+
+        Cách dùng: motcua demo [--fresh] [--user ID]
+
+        Tùy chọn:
+          --fresh     xóa dữ liệu demo cũ (data/demo.sqlite) trước khi chạy
+          --user ID   id người dùng Zalo giả lập (mặc định 1000000000000000001)
+          --help      in hướng dẫn này
+
+        Trong khung chat:
+          /anh URL          gửi một ảnh
+          /vitri VĨ_ĐỘ KINH_ĐỘ   gửi vị trí, ví dụ: /vitri 11.31 106.10
+          /thoat            thoát (hoặc Ctrl+D)
+        """
+}
+
+/// Writes a command-line error to standard error.
+enum CommandLineError {
+    static func report(_ message: String) {
+        FileHandleOutput.standardError("Lỗi: \(message)\n")
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Synchronization
+import MotCuaCore
+import MotCuaServer
+
+enum ServeCommand {
+    static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
+        var configFile: String?
+        var index = 0
+        while index < arguments.count {
+            switch arguments[index] {
+            case "-h", "--help":
+                print(HelpText.serve)
+                return 0
+            case "--config":
+                guard index + 1 < arguments.count else {
+                    CommandLineError.report("--config cần đường dẫn tới tệp YAML, ví dụ: --config motcua.yaml")
+                    return 2
+                }
+                configFile = arguments[index + 1]
+                index += 1
+            default:
+                CommandLineError.report("tùy chọn không hợp lệ: '\(arguments[index])'. Xem 'motcua serve --help'.")
+                return 2
+            }
+            index += 1
+        }
+        if configFile == nil, FileManager.default.fileExists(atPath: "motcua.yaml") {
+            configFile = "motcua.yaml"
+        }
+
+        let configuration: Configuration
+        do {
+            configuration = try Configuration.load(file: configFile, environment: environment)
+        } catch {
+            CommandLineError.report("cấu hình không hợp lệ: \(error)")
+            return 2
+        }
+        return ServiceRunner.run(configuration: configuration)
+    }
+}
+
+/// Starts a service and keeps it running until SIGINT or SIGTERM; a second signal exits at once.
+enum ServiceRunner {
+    static func run(configuration: Configuration, afterStart: ((MotCuaService) -> Void)? = nil) -> Int32 {
+        let logger = makeLogger(configuration)
+        let service: MotCuaService
+        do {
+            service = try MotCuaService(configuration: configuration, logger: logger)
+            try service.start()
+        } catch let error as FlowErrors {
+            CommandLineError.report("kịch bản có lỗi, server không khởi động:\n\(error)")
+            return 2
+        } catch {
+            CommandLineError.report("không khởi động được server: \(error)")
+            return 2
+        }
+        afterStart?(service)
+        waitForTermination()
+        service.stop()
+        return 0
+    }
+
+    static func makeLogger(_ configuration: Configuration) -> Logger {
+        Logger(
+            label: "motcua", level: Logger.Level(name: configuration.logLevel) ?? .info,
+            sink: .standardError(format: LogSink.Format(rawValue: configuration.logFormat) ?? .logfmt))
+    }
+
+    /// Blocks until SIGINT or SIGTERM arrives.
+    static func waitForTermination() {
+        let received = DispatchSemaphore(value: 0)
+        let counter = SignalCounter()
+        let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if counter.count.add(1, ordering: .relaxed).newValue == 1 {
+                    received.signal()
+                } else {
+                    exit(130)
+                }
+            }
+            source.resume()
+            return source
+        }
+        received.wait()
+        // The sources stay alive, so a second signal during the drain exits at once.
+        withExtendedLifetime(sources) {}
+        signalSourcesKeptAlive = sources
+    }
+}
+
+nonisolated(unsafe) private var signalSourcesKeptAlive: [DispatchSourceSignal] = []
+
+/// Signals received, shared by the SIGINT and SIGTERM handlers.
+private final class SignalCounter: Sendable {
+    let count = Atomic<Int>(0)
+}

@@ -1,0 +1,108 @@
+import Foundation
+import MotCuaChannels
+import MotCuaCore
+import MotCuaHTTP
+import MotCuaReplay
+import MotCuaServer
+import MotCuaStorage
+
+/// A real service on loopback with a mock Zalo API and a temporary SQLite file.
+final class ServiceHarness: @unchecked Sendable {
+    // @unchecked: tests use one harness from one task at a time.
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let settings = ZaloSettings(
+        appID: "APP_ID_TEST", oaID: "OA_ID_TEST", signatureSecret: "OA_SECRET_TEST", accessToken: "TOKEN_TEST")
+
+    let folder: URL
+    let mock = MockZaloAPI()
+    let client: HTTPClient
+    let logs = LogSink.memory()
+    var service: MotCuaService?
+    private var sequence = 0
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try mock.start()
+        client = try HTTPClient(configuration: .init(connectTimeoutSeconds: 2, totalTimeoutSeconds: 10))
+    }
+
+    deinit {
+        service?.stop()
+        mock.stop()
+        client.shutdown()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    var databasePath: String { folder.appendingPathComponent("motcua.sqlite").path }
+
+    func configuration(maxBodyBytes: Int = 1 << 20) -> Configuration {
+        var configuration = Configuration()
+        configuration.listenPort = 0
+        configuration.databasePath = databasePath
+        configuration.templatesFolder = Self.repositoryRoot.appendingPathComponent("templates").path
+        configuration.httpMaxBodyBytes = maxBodyBytes
+        configuration.outboxRetryBaseSeconds = 0.05
+        configuration.outboxRetryMaxSeconds = 0.2
+        configuration.zalo.appID = Self.settings.appID
+        configuration.zalo.oaID = Self.settings.oaID
+        configuration.zalo.oaSecret = Self.settings.signatureSecret
+        configuration.zalo.accessToken = Self.settings.accessToken
+        configuration.zalo.apiBase = mock.baseURL
+        return configuration
+    }
+
+    func start(maxBodyBytes: Int = 1 << 20) throws {
+        let service = try MotCuaService(
+            configuration: configuration(maxBodyBytes: maxBodyBytes),
+            logger: Logger(label: "test", level: .debug, sink: logs))
+        try service.start()
+        self.service = service
+    }
+
+    func stop() {
+        service?.stop()
+        service = nil
+    }
+
+    var webhookURL: String { "http://127.0.0.1:\(service!.port)/webhooks/zalo" }
+
+    /// Posts raw bytes with an optional signature header; returns the HTTP status.
+    func post(_ body: [UInt8], signature: String?) async throws -> Int {
+        var headers = [(name: "Content-Type", value: "application/json")]
+        if let signature { headers.append((name: "X-ZEvent-Signature", value: signature)) }
+        return try await client.send(HTTPClientRequest(method: "POST", url: webhookURL, headers: headers, body: body))
+            .status
+    }
+
+    /// Sends a signed text event from `user`; returns the HTTP status.
+    @discardableResult
+    func sendText(_ text: String, user: String = "8000000000000000001", msgID: String? = nil) async throws -> Int {
+        sequence += 1
+        let signed = ZaloWebhookBuilder.textEvent(
+            text: text, userID: user, msgID: msgID ?? "msg-\(UUID().uuidString)",
+            timestampMillis: 1_772_000_000_000 + Int64(sequence), settings: Self.settings)
+        return try await post(signed.body, signature: signed.signature)
+    }
+
+    /// Waits until the mock has received at least `count` messages, at most `timeout` seconds.
+    @discardableResult
+    func waitForMessages(_ count: Int, timeout: Double = 10) async -> [MockZaloAPI.ReceivedMessage] {
+        let deadline = Date().addingTimeInterval(timeout)
+        while mock.messages.count < count, Date() < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return mock.messages
+    }
+
+    /// Sends a text and waits for the replies it causes; returns their texts joined.
+    func converse(_ text: String, user: String = "8000000000000000001") async throws -> String {
+        let before = mock.messages.count
+        try await sendText(text, user: user)
+        await waitForMessages(before + 1)
+        try await Task.sleep(for: .milliseconds(150))
+        return mock.messages[before...].map(\.text).joined(separator: "\n")
+    }
+}
