@@ -85,11 +85,11 @@ struct Router: Sendable {
             logger.debug("webhook event ignored", ["channel": "zalo", "event.name": name])
             return .json(200, Array(#"{"status":"ignored"}"#.utf8))
         case .events(let events):
-            return store(events, logger: logger)
+            return storeEvents(events, logger: logger)
         }
     }
 
-    private func store(_ events: [InboundEvent], logger: Logger) -> HTTPResponse {
+    private func storeEvents(_ events: [InboundEvent], logger: Logger) -> HTTPResponse {
         do {
             var stored = 0
             for event in events where try store.insertInbound(event, receivedAt: clock()) {
