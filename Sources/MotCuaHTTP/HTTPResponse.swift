@@ -1,0 +1,25 @@
+/// A response returned by an ``HTTPServer`` handler.
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    /// Header fields in the order they are sent. libmicrohttpd adds Date, Content-Length and
+    /// Connection itself.
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+
+    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// Creates a response with a UTF-8 plain text body.
+    public static func text(_ status: Int, _ text: String) -> HTTPResponse {
+        HTTPResponse(
+            status: status, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array(text.utf8))
+    }
+
+    /// Creates a response with a JSON body that the caller has already encoded.
+    public static func json(_ status: Int, _ data: [UInt8]) -> HTTPResponse {
+        HTTPResponse(status: status, headers: [("Content-Type", "application/json")], body: data)
+    }
+}
