@@ -44,8 +44,14 @@ struct WebhookPathTests {
     @Test func malformedJSONGets400() async throws {
         let harness = try ServiceHarness()
         try harness.start()
-        let body = Array(#"{"event_name":"user_send_text","timestamp":"1","#.utf8)
-        #expect(try await harness.post(body, signature: "mac=abc") == 400)
+        let truncated = Array(#"{"event_name":"user_send_text","timestamp":"1","#.utf8)
+        let anySignature = "mac=" + String(repeating: "a", count: 64)
+        #expect(try await harness.post(truncated, signature: anySignature) == 400)
+
+        // Signed correctly, but not an event: no event name, no sender.
+        let incomplete = Array(#"{"app_id":"APP_ID_TEST","timestamp":"1772000000000"}"#.utf8)
+        let signature = try ZaloWebhook.signatureHeaderValue(body: incomplete, settings: ServiceHarness.settings)
+        #expect(try await harness.post(incomplete, signature: signature) == 400)
     }
 
     @Test func oversizedBodyGets413() async throws {

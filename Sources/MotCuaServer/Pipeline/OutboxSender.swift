@@ -72,19 +72,19 @@ final class OutboxSender: Sendable {
         }
         guard !batch.isEmpty else { return 0 }
 
-        let outcomes = Mutex<[(OutboxEntry, DeliveryOutcome)]>([])
+        let outcomes = OutcomeCollector()
         let group = DispatchGroup()
         for entry in batch {
             group.enter()
-            Task {
-                let outcome = await self.attempt(entry)
-                outcomes.withLock { $0.append((entry, outcome)) }
+            Task { [self] in
+                let outcome = await attempt(entry)
+                outcomes.add(entry, outcome)
                 group.leave()
             }
         }
         group.wait()
 
-        for (entry, outcome) in outcomes.withLock({ $0 }) {
+        for (entry, outcome) in outcomes.all {
             record(outcome, for: entry)
         }
         return batch.count
@@ -158,4 +158,15 @@ final class OutboxSender: Sendable {
         let exponential = settings.retryBaseSeconds * pow(2, Double(max(0, attempts - 1)))
         return min(settings.retryMaxSeconds, exponential) * Double.random(in: 0.5...1.0)
     }
+}
+
+/// Outcomes gathered from concurrent delivery tasks.
+private final class OutcomeCollector: Sendable {
+    private let items = Mutex<[(OutboxEntry, DeliveryOutcome)]>([])
+
+    func add(_ entry: OutboxEntry, _ outcome: DeliveryOutcome) {
+        items.withLock { $0.append((entry, outcome)) }
+    }
+
+    var all: [(OutboxEntry, DeliveryOutcome)] { items.withLock { $0 } }
 }
