@@ -103,3 +103,32 @@ struct ConversationEngineTests {
         #expect(replies.contains("Họ và tên"))
     }
 }
+
+struct EngineRegressionTests {
+    @Test func shortReplyDoesNotFuzzyMatchOption() throws {
+        var bot = try EngineHarness()
+        for line in ["khai sinh", "Nguyen Van An", "1/2/2026", "nam", "Le Thi Hoa"] { bot.say(line) }
+        #expect(bot.state.stepID == "quan-he")
+        #expect(bot.say("dạ").joined().contains("chưa hiểu"))
+        #expect(bot.state.stepID == "quan-he")
+    }
+
+    @Test func numberOnOfficialOfferRunsCommand() throws {
+        var bot = try EngineHarness()
+        bot.say("khai sinh")
+        for line in ["123", "456", "789"] { bot.say(line) }
+        #expect(bot.state.buttons.map(\.title) == ["Gặp cán bộ", "Về menu"])
+        bot.say("1")
+        #expect(bot.state.handoff)
+    }
+}
+
+struct EngineInputDisplayTests {
+    @Test func oldPhoneNumberShownWithNewForm() throws {
+        var bot = try EngineHarness()
+        for line in ["khai sinh", "Nguyen Van An", "1/2/2026", "nam", "Le Thi Hoa", "1"] { bot.say(line) }
+        let summary = bot.say("0169 123 4567").joined()
+        #expect(summary.contains("6. Số điện thoại: 0391234567 (số cũ 01691234567)"))
+        #expect(bot.state.slots["so_dien_thoai"]?.value == "0391234567")
+    }
+}

@@ -51,7 +51,10 @@ struct AnswerReader {
             return readDate(text, input)
         case .phone:
             guard let phone = PhoneInput.parse(text) else { return .rejected(nil) }
-            return .accepted(SlotValue(value: phone.national, display: phone.national))
+            // An old 11-digit number is shown beside its new form so the citizen can check it.
+            let typedDigits = text.filter(\.isNumber)
+            let display = phone.wasConverted ? "\(phone.national) (số cũ \(typedDigits))" : phone.national
+            return .accepted(SlotValue(value: phone.national, display: display))
         case .citizenID:
             guard let id = CitizenIDInput.parse(text, today: today) else { return .rejected(nil) }
             return .accepted(SlotValue(value: id, display: id))

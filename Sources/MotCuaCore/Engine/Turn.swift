@@ -51,7 +51,11 @@ struct Turn {
         case .text(let text):
             handleText(text)
         case .button(let value):
-            handleAnswer(.button(value))
+            if let command = Command.parse(value) {
+                run(command)
+            } else if !state.handoff {
+                handleAnswer(.button(value))
+            }
         case .image, .file, .location, .submittedInfo:
             guard !state.handoff else { return }
             handleAnswer(content)
@@ -65,7 +69,7 @@ struct Turn {
         }
         guard !state.handoff else { return }
         if let value = buttonValue(for: text) {
-            handleAnswer(.button(value))
+            handle(.button(value))
             return
         }
         handleAnswer(.text(text))

@@ -6,7 +6,9 @@ public enum ChoiceInput {
     /// 2. equality with a label, value or synonym, with diacritics, then without (folded keys);
     /// 3. equality of folded keys once Telex leftovers are removed ("nuwx" for "Nữ");
     /// 4. a name that contains the reply as whole words, or the reverse ("tôi chọn nữ");
-    /// 5. the closest name within an edit distance of 1 per 5 characters of that name, rounded up ("nuw").
+    /// 5. the closest name within an edit distance of 1 per 5 characters of that name, rounded up
+    ///    ("nam nu" for "nam nữ"); names under 4 letters allow only an extra letter ("nuu", "namm"),
+    ///    since "da" is one changed letter from both "ba" and "ma".
     public static func match(_ text: String, options: [ChoiceOption]) -> Int? {
         let answer = VietnameseText.normalized(text)
         let answerKey = VietnameseText.foldKey(answer)
@@ -61,7 +63,8 @@ public enum ChoiceInput {
         for (index, names) in keyedOptions.enumerated() {
             for name in names {
                 let distance = VietnameseText.editDistance(answerKey, name.folded)
-                let allowed = (name.folded.count + 4) / 5
+                let isShort = name.folded.count < 4
+                let allowed = isShort && answerKey.count <= name.folded.count ? 0 : (name.folded.count + 4) / 5
                 guard distance <= allowed else { continue }
                 if distance < best.distance {
                     best = (distance, [index])
