@@ -46,7 +46,9 @@ let package = Package(
         .testTarget(name: "MotCuaChannelsTests", dependencies: ["MotCuaChannels", "MotCuaCrypto", "MotCuaCore"]),
         .testTarget(
             name: "MotCuaServerTests",
-            dependencies: ["MotCuaServer", "MotCuaReplay", "MotCuaHTTP", "MotCuaCore", "MotCuaStorage", "MotCuaChannels"]),
+            dependencies: [
+                "MotCuaServer", "MotCuaReplay", "MotCuaHTTP", "MotCuaCore", "MotCuaStorage", "MotCuaChannels",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,7 +17,8 @@ public final class MotCuaService: Sendable {
     private let logger: Logger
 
     /// Loads templates and opens the database; throws with the file, key or path at fault.
-    public init(configuration: Configuration, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    public init(configuration: Configuration, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) throws
+    {
         self.configuration = configuration
         self.logger = logger
         templates = try TemplateLoader.load(folder: configuration.templatesFolder)

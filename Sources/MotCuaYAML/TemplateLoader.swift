@@ -76,7 +76,8 @@ public enum TemplateLoader {
         var seen: [String: String] = [:]
         for flow in flows {
             if let other = seen[flow.id] {
-                errors.append(FlowError(file: flow.source, line: 1, message: "flow id '\(flow.id)' is also used in \(other)"))
+                errors.append(
+                    FlowError(file: flow.source, line: 1, message: "flow id '\(flow.id)' is also used in \(other)"))
             }
             seen[flow.id] = flow.source
         }
@@ -88,7 +89,8 @@ public enum TemplateLoader {
             }
         }
         if !flows.isEmpty, seen["menu"] == nil {
-            errors.append(FlowError(file: flows[0].source, line: 1, message: "no flow has id 'menu'; the main menu needs one"))
+            errors.append(
+                FlowError(file: flows[0].source, line: 1, message: "no flow has id 'menu'; the main menu needs one"))
         }
         return errors
     }

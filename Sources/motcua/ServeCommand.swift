@@ -1,7 +1,7 @@
 import Foundation
-import Synchronization
 import MotCuaCore
 import MotCuaServer
+import Synchronization
 
 enum ServeCommand {
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {

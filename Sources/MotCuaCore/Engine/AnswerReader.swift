@@ -40,7 +40,9 @@ struct AnswerReader {
         case .text, .commune, .location:
             let minimum = Int(input.minimum ?? 1)
             let maximum = Int(input.maximum ?? 1000)
-            guard let value = TextInput.parse(text, minLength: minimum, maxLength: maximum) else { return .rejected(nil) }
+            guard let value = TextInput.parse(text, minLength: minimum, maxLength: maximum) else {
+                return .rejected(nil)
+            }
             return .accepted(SlotValue(value: value, display: value))
         case .name:
             guard let value = NameInput.parse(text) else { return .rejected(nil) }

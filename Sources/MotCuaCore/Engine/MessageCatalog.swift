@@ -32,11 +32,12 @@ public struct MessageCatalog: Sendable, Equatable {
     }
 
     /// The keys the engine uses; `motcua lint` reports the ones a catalog lacks.
-    public static let requiredKeys: [String] = [
-        "command.help", "command.cancelled", "command.back_unavailable", "command.nothing_to_repeat",
-        "handoff.started", "handoff.ended", "unsupported_content", "skip_hint",
-        "retry.example", "retry.options", "retry.official",
-        "confirm.prompt", "confirm.choose_fix", "confirm.invalid",
-        "button.yes", "button.no", "button.confirm", "button.fix", "button.official", "button.menu",
-    ] + InputType.allCases.map { "invalid.\($0.rawValue)" }
+    public static let requiredKeys: [String] =
+        [
+            "command.help", "command.cancelled", "command.back_unavailable", "command.nothing_to_repeat",
+            "handoff.started", "handoff.ended", "unsupported_content", "skip_hint",
+            "retry.example", "retry.options", "retry.official",
+            "confirm.prompt", "confirm.choose_fix", "confirm.invalid",
+            "button.yes", "button.no", "button.confirm", "button.fix", "button.official", "button.menu",
+        ] + InputType.allCases.map { "invalid.\($0.rawValue)" }
 }

@@ -35,7 +35,8 @@ extension Turn {
     private mutating func failedAnswer(_ question: Question, reason: String?) {
         state.retries += 1
         let settings = engine.settings
-        var text = question.errorMessage.map { Template.render($0, placeholderValues) }
+        var text =
+            question.errorMessage.map { Template.render($0, placeholderValues) }
             ?? messages.text(reason ?? "invalid.\(question.input.type.rawValue)")
         var buttons = Self.buttons(for: question.input, messages: messages)
 

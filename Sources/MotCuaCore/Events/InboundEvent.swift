@@ -47,7 +47,8 @@ public struct InboundEvent: Sendable, Equatable, Codable {
     public var timestampMillis: Int64
     public var content: InboundContent
 
-    public init(channel: ChannelKind, eventID: String, userID: String, timestampMillis: Int64, content: InboundContent) {
+    public init(channel: ChannelKind, eventID: String, userID: String, timestampMillis: Int64, content: InboundContent)
+    {
         self.channel = channel
         self.eventID = eventID
         self.userID = userID

@@ -106,17 +106,20 @@ extension Configuration {
 
     func validate() throws {
         if !["debug", "info", "notice", "warning", "error", "trace", "critical"].contains(logLevel) {
-            throw ConfigurationError(key: "log.level", message: "'\(logLevel)' is invalid; use debug, info, warning or error")
+            throw ConfigurationError(
+                key: "log.level", message: "'\(logLevel)' is invalid; use debug, info, warning or error")
         }
         if !["logfmt", "json"].contains(logFormat) {
             throw ConfigurationError(key: "log.format", message: "'\(logFormat)' is invalid; use logfmt or json")
         }
         if !["app_id", "oa_id"].contains(zalo.signatureFirstTerm) {
             throw ConfigurationError(
-                key: "zalo.signature_first_term", message: "'\(zalo.signatureFirstTerm)' is invalid; use app_id or oa_id")
+                key: "zalo.signature_first_term",
+                message: "'\(zalo.signatureFirstTerm)' is invalid; use app_id or oa_id")
         }
         if zalo.isEnabled && zalo.appID.isEmpty && zalo.signatureFirstTerm == "app_id" {
-            throw ConfigurationError(key: "MOTCUA_ZALO_APP_ID", message: "missing; Zalo signatures start with the app id")
+            throw ConfigurationError(
+                key: "MOTCUA_ZALO_APP_ID", message: "missing; Zalo signatures start with the app id")
         }
         if zalo.isEnabled && zalo.oaID.isEmpty && zalo.signatureFirstTerm == "oa_id" {
             throw ConfigurationError(key: "MOTCUA_ZALO_OA_ID", message: "missing; Zalo signatures start with the OA id")

@@ -21,7 +21,8 @@ struct ActionPerformer: Sendable {
                     receiptCode: code, flowID: request.flowID, flowVersion: request.flowVersion,
                     conversationID: conversation, answers: request.slots.mapValues(\.value), createdAt: now))
             logger.info(
-                "dossier submitted", ["dossier.code": code, "flow.id": request.flowID, "conversation.id": "\(conversation)"])
+                "dossier submitted",
+                ["dossier.code": code, "flow.id": request.flowID, "conversation.id": "\(conversation)"])
             return ["ma_ho_so": code]
         default:
             // NOTE: other built-in actions (reports, status, subscriptions) are not implemented yet;

@@ -144,13 +144,16 @@ final class OutboxSender: Sendable {
         _ entry: OutboxEntry, attempts: Int, after: Double?, reason: String, now: Date, logger: Logger
     ) throws {
         guard attempts < settings.maxAttempts else {
-            try store.markFailed(outboxID: entry.id, attempts: attempts, reason: "gave up after \(attempts) attempts: \(reason)")
+            try store.markFailed(
+                outboxID: entry.id, attempts: attempts, reason: "gave up after \(attempts) attempts: \(reason)")
             logger.error("reply failed after the last attempt", ["reason": reason])
             return
         }
         let delay = max(after ?? 0, Self.backoff(attempts: attempts, settings: settings))
-        try store.scheduleRetry(outboxID: entry.id, attempts: attempts, nextAttemptAt: now.addingTimeInterval(delay), error: reason)
-        logger.warning("reply delivery will be retried", ["reason": reason, "delay.seconds": String(format: "%.2f", delay)])
+        try store.scheduleRetry(
+            outboxID: entry.id, attempts: attempts, nextAttemptAt: now.addingTimeInterval(delay), error: reason)
+        logger.warning(
+            "reply delivery will be retried", ["reason": reason, "delay.seconds": String(format: "%.2f", delay)])
     }
 
     /// Exponential backoff with jitter: base × 2^(attempts−1), capped, then scaled by 0.5–1.0.
