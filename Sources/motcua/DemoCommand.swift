@@ -93,7 +93,7 @@ enum DemoCommand {
 }
 
 /// Prints the bot's replies as the mock Zalo API receives them and counts them, so the chat can
-/// wait until the bot has finished answering.
+/// wait until the bot has sent all its replies.
 final class ReplyPrinter: Sendable {
     private let count = Atomic<Int>(0)
 

@@ -25,8 +25,8 @@ public struct MessageCatalog: Sendable, Equatable {
         self.texts = texts
     }
 
-    /// The text for `key` with placeholders filled; the key itself when the catalog lacks it, so
-    /// a missing text is visible instead of silent.
+    /// Returns the text for `key` with placeholders filled, or the key itself when the catalog lacks
+    /// it, so that a missing text is visible instead of silent.
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
         Template.render(texts[key] ?? key, values)
     }

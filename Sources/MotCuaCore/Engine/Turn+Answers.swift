@@ -21,7 +21,8 @@ extension Turn {
         state.history.append(stepID)
     }
 
-    /// After an answer: back to the summary when the citizen was fixing one answer, else onwards.
+    /// Moves on after an accepted answer: back to the summary when the citizen was fixing one answer,
+    /// else to the next step.
     private mutating func proceed(after step: Step) {
         if let summary = state.returnToStep {
             state.returnToStep = nil
@@ -31,7 +32,7 @@ extension Turn {
         }
     }
 
-    /// The retry ladder: an example first, numbered options next, then an official or a pause.
+    /// Climbs the retry ladder: an example first, numbered options next, then an official or a pause.
     private mutating func failedAnswer(_ question: Question, reason: String?) {
         state.retries += 1
         let settings = engine.settings

@@ -75,7 +75,7 @@ struct Turn {
         handleAnswer(.text(text))
     }
 
-    /// A bare number or a button's exact title answers with that button.
+    /// Returns the value of the button that a bare number or a button's exact title selects.
     private func buttonValue(for text: String) -> String? {
         let key = VietnameseText.foldKey(text)
         if let number = Int(key), state.buttons.indices.contains(number - 1) {

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// Where log lines go: standard error in logfmt or JSON, or memory for tests.
+/// The destination of log lines: standard error in logfmt or JSON, or memory for tests.
 public final class LogSink: Sendable {
     public enum Format: String, Sendable {
         case logfmt

@@ -3,7 +3,7 @@ import MotCuaCore
 import MotCuaCrypto
 import MotCuaStorage
 
-/// Performs the built-in actions a flow asks for and returns their results as slots.
+/// Performs the built-in actions a flow requests and returns their results as slots.
 struct ActionPerformer: Sendable {
     let logger: Logger
 

@@ -131,7 +131,7 @@ final class OutboxSender: Sendable {
             case .retry(let after, let reason):
                 try retry(entry, attempts: attempts, after: after, reason: reason, now: now, logger: entryLogger)
             case .tokenExpired(let reason):
-                // NOTE: token refresh is not implemented yet; an expired token is retried with backoff
+                // NOTE: token refresh is not implemented yet. An expired token is retried with backoff,
                 // so that an operator who sets a new token loses no reply.
                 try retry(entry, attempts: attempts, after: nil, reason: reason, now: now, logger: entryLogger)
             }
