@@ -1,0 +1,85 @@
+import Foundation
+import MotCuaChannels
+import MotCuaHTTP
+import MotCuaReplay
+import MotCuaStorage
+import Testing
+
+/// Kills `motcua serve` with SIGKILL in the middle of a form and starts it again on the same file.
+@Suite(.serialized)
+struct CrashRecoveryTests {
+    final class Server {
+        let launched: ServeProcessTests.Launched
+        let port: Int
+
+        init(database: String, mock: MockZaloAPI) throws {
+            port = Int.random(in: 20_000...60_000)
+            launched = try ServeProcessTests.launch(
+                ["serve"],
+                environment: [
+                    "MOTCUA_LISTEN": "127.0.0.1:\(port)", "MOTCUA_DATABASE": "sqlite:\(database)",
+                    "MOTCUA_ZALO_APP_ID": "APP_ID_TEST", "MOTCUA_ZALO_OA_ID": "OA_ID_TEST",
+                    "MOTCUA_ZALO_OA_SECRET": "OA_SECRET_TEST", "MOTCUA_ZALO_ACCESS_TOKEN": "TOKEN_TEST",
+                    "MOTCUA_ZALO_API_BASE": mock.baseURL,
+                ])
+        }
+
+        func waitUntilHealthy(_ client: HTTPClient) async -> Bool {
+            for _ in 0..<200 {
+                if let response = try? await client.send(HTTPClientRequest(url: "http://127.0.0.1:\(port)/healthz")),
+                    response.status == 200
+                {
+                    return true
+                }
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+            return false
+        }
+
+        func kill() {
+            Foundation.kill(launched.process.processIdentifier, SIGKILL)
+            launched.process.waitUntilExit()
+        }
+    }
+
+    @Test func killedServerContinuesForm() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-crash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("motcua.sqlite").path
+        let mock = MockZaloAPI()
+        try mock.start()
+        defer { mock.stop() }
+        let client = try HTTPClient()
+        defer { client.shutdown() }
+
+        var sequence = 0
+        func say(_ text: String, to server: Server) async throws -> String {
+            sequence += 1
+            let before = mock.messages.count
+            let signed = ZaloWebhookBuilder.textEvent(
+                text: text, userID: "8000000000000000042", msgID: "crash-\(sequence)",
+                timestampMillis: 1_772_000_000_000 + Int64(sequence), settings: ServiceHarness.settings)
+            let response = try await client.send(
+                HTTPClientRequest(
+                    method: "POST", url: "http://127.0.0.1:\(server.port)/webhooks/zalo",
+                    headers: [(name: "X-ZEvent-Signature", value: signed.signature)], body: signed.body))
+            #expect(response.status == 200)
+            for _ in 0..<200 where mock.messages.count == before { try await Task.sleep(for: .milliseconds(25)) }
+            try await Task.sleep(for: .milliseconds(150))
+            return mock.messages[before...].map(\.text).joined(separator: "\n")
+        }
+
+        let first = try Server(database: database, mock: mock)
+        #expect(await first.waitUntilHealthy(client))
+        #expect(try await say("khai sinh", to: first).contains("Họ và tên của cháu"))
+        #expect(try await say("Nguyễn Văn An", to: first).contains("sinh ngày nào"))
+        first.kill()
+
+        let second = try Server(database: database, mock: mock)
+        defer { second.kill() }
+        #expect(await second.waitUntilHealthy(client))
+        #expect(try await say("2/2/2026", to: second).contains("Giới tính"))
+        #expect(try await say("quay lại", to: second).contains("sinh ngày nào"))
+    }
+}
