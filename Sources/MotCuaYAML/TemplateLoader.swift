@@ -83,8 +83,14 @@ public enum TemplateLoader {
         }
         for flow in flows {
             for step in flow.steps.values {
-                if case .startFlow(let target) = step.kind, seen[target] == nil {
-                    errors.append(FlowError(file: flow.source, line: step.line, message: "unknown flow '\(target)'"))
+                switch step.kind {
+                case .startFlow(let target), .callFlow(let target):
+                    if seen[target] == nil {
+                        errors.append(
+                            FlowError(file: flow.source, line: step.line, message: "unknown flow '\(target)'"))
+                    }
+                default:
+                    break
                 }
             }
         }

@@ -34,7 +34,7 @@ extension Turn {
             startFlow(engine.catalog.menuFlowID)
         case .cancel:
             state.handoff = false
-            endFlow()
+            clearFlow()
             say(messages.text("command.cancelled"))
             startFlow(engine.catalog.menuFlowID)
         case .repeatPrompt:

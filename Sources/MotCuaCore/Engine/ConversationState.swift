@@ -12,6 +12,15 @@ public struct SlotValue: Sendable, Equatable, Codable {
     }
 }
 
+/// Where a sub-flow returns to: the calling flow at the version it runs and its `call` step.
+public struct CallFrame: Sendable, Equatable, Codable {
+    public var flowID: String
+    public var flowVersion: String
+    public var stepID: String
+    /// The caller's answered questions, restored on return for "quay lại".
+    public var history: [String]
+}
+
 /// Everything the engine remembers about one conversation between events.
 public struct ConversationState: Sendable, Equatable, Codable {
     public var flowID: String?
@@ -32,6 +41,8 @@ public struct ConversationState: Sendable, Equatable, Codable {
     public var buttons: [ReplyButton] = []
     /// An official handles the conversation; the bot answers commands only.
     public var handoff: Bool = false
+    /// Callers of the running sub-flow, innermost last.
+    public var callStack: [CallFrame] = []
     public var lastActivity: Date?
 
     public init() {}

@@ -6,7 +6,7 @@ extension Turn {
     mutating func enter(_ stepID: String) {
         stepsEntered += 1
         guard stepsEntered <= engine.settings.maxStepsPerTurn, let flow, let step = flow.steps[stepID] else {
-            endFlow()
+            clearFlow()
             return
         }
         state.stepID = stepID
@@ -31,6 +31,8 @@ extension Turn {
                 name: name, flowID: flow.id, flowVersion: flow.version, stepID: step.id, slots: state.slots)
         case .startFlow(let target):
             startFlow(target)
+        case .callFlow(let target):
+            call(target, from: step, in: flow)
         case .end(let text):
             if let text { say(Template.render(text, placeholderValues)) }
             endFlow()
@@ -58,8 +60,38 @@ extension Turn {
         }
     }
 
-    /// Leaves the flow; answers are dropped because a filed dossier keeps its own copy.
+    /// Enters a sub-flow at its start, remembering where to return.
+    private mutating func call(_ target: String, from step: Step, in flow: Flow) {
+        guard let subflow = engine.catalog.flow(target) else {
+            follow(step)
+            return
+        }
+        state.callStack.append(
+            CallFrame(flowID: flow.id, flowVersion: flow.version, stepID: step.id, history: state.history))
+        state.flowID = subflow.id
+        state.flowVersion = subflow.version
+        state.history = []
+        enter(subflow.start)
+    }
+
+    /// Ends the running flow: a sub-flow returns to its caller, which goes on after its `call`
+    /// step; a top-level flow leaves the conversation idle.
     mutating func endFlow() {
+        if let frame = state.callStack.popLast() {
+            state.flowID = frame.flowID
+            state.flowVersion = frame.flowVersion
+            state.history = frame.history
+            state.stepID = frame.stepID
+            if let step = flow?.steps[frame.stepID] {
+                follow(step)
+                return
+            }
+        }
+        clearFlow()
+    }
+
+    /// Leaves every flow; answers are dropped because a filed dossier keeps its own copy.
+    mutating func clearFlow() {
         let handoff = state.handoff
         state = ConversationState()
         state.handoff = handoff

@@ -1,6 +1,7 @@
 extension FlowReader {
     private static let stepKeys: Set<String> = [
-        "say", "ask", "input", "save", "label", "error", "example", "confirm", "action", "start_flow", "end", "next",
+        "say", "ask", "input", "save", "label", "error", "example", "confirm", "action", "start_flow", "call", "end",
+        "next",
     ]
 
     mutating func readStep(_ id: String, _ node: DocumentNode) -> Step? {
@@ -42,13 +43,20 @@ extension FlowReader {
                 fail(target.line, "'start_flow' must be a flow id")
             }
         }
+        if let target = node["call"] {
+            if let flowID = target.scalar {
+                kinds.append(.callFlow(flowID))
+            } else {
+                fail(target.line, "'call' must be a flow id")
+            }
+        }
         if kinds.isEmpty && isEnd { kinds.append(.end(nil)) }
 
         guard kinds.count == 1, let kind = kinds.first else {
             fail(
                 node.line,
                 kinds.isEmpty
-                    ? "step '\(id)' needs one of say, ask, confirm, action, start_flow or end"
+                    ? "step '\(id)' needs one of say, ask, confirm, action, start_flow, call or end"
                     : "step '\(id)' mixes several kinds; split it into steps")
             return nil
         }
