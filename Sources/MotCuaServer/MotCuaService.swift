@@ -14,6 +14,7 @@ public final class MotCuaService: Sendable {
     private let server: HTTPServer
     private let processor: EventProcessor
     private let sender: OutboxSender
+    private let purger: DraftPurger
     private let logger: Logger
 
     /// Loads templates and opens the database; throws with the file, key or path at fault.
@@ -21,15 +22,18 @@ public final class MotCuaService: Sendable {
     {
         self.configuration = configuration
         self.logger = logger
-        templates = try TemplateLoader.load(folder: configuration.templatesFolder)
+        var templates = try TemplateLoader.load(folder: configuration.templatesFolder)
         store = try SQLiteStore(path: configuration.databasePath)
+        try Self.keepFlowVersions(&templates, store: store, now: clock(), logger: logger)
+        self.templates = templates
         client = try HTTPClient(
             configuration: .init(
                 connectTimeoutSeconds: configuration.outboundConnectTimeoutSeconds,
                 totalTimeoutSeconds: configuration.outboundTimeoutSeconds))
 
         let zalo = configuration.zalo.isEnabled ? Self.zaloSettings(configuration.zalo) : nil
-        let engine = ConversationEngine(catalog: templates.catalog, messages: templates.messages)
+        let engine = ConversationEngine(
+            catalog: templates.catalog, messages: templates.messages, settings: Self.engineSettings(configuration))
         let sender = OutboxSender(
             store: store, client: client, zalo: zalo,
             settings: .init(
@@ -50,6 +54,36 @@ public final class MotCuaService: Sendable {
             handler: { router.handle($0) })
         self.sender = sender
         self.processor = processor
+        purger = DraftPurger(
+            store: store, lifetime: TimeInterval(configuration.draftKeepDays) * 86_400,
+            logger: Logger(label: "motcua.drafts", level: logger.level, sink: logger.sink), clock: clock)
+    }
+
+    public static func engineSettings(_ configuration: Configuration) -> EngineSettings {
+        EngineSettings(
+            optionsAfterFailures: configuration.retryOptionsAfter,
+            officialAfterFailures: configuration.retryOfficialAfter,
+            resumeAfter: TimeInterval(configuration.draftResumeAfterMinutes) * 60,
+            draftLifetime: TimeInterval(configuration.draftKeepDays) * 86_400)
+    }
+
+    /// Stores the current flow files by version and loads the earlier versions still stored, so
+    /// that a conversation in progress keeps the version it started with.
+    static func keepFlowVersions(_ templates: inout Templates, store: any Store, now: Date, logger: Logger) throws {
+        for (flowID, bytes) in templates.flowSources {
+            guard let flow = templates.catalog.flow(flowID) else { continue }
+            try store.saveFlowVersion(
+                StoredFlowVersion(flowID: flowID, version: flow.version, source: bytes, firstSeenAt: now))
+        }
+        for stored in try store.flowVersions() where templates.catalog.flow(stored.flowID)?.version != stored.version {
+            do {
+                let flow = try TemplateLoader.loadVersion(stored.source, source: "\(stored.flowID)@\(stored.version)")
+                templates.catalog.addEarlierVersion(flow)
+            } catch {
+                logger.warning(
+                    "earlier flow version unreadable", ["flow.id": stored.flowID, "flow.version": stored.version])
+            }
+        }
     }
 
     static func zaloSettings(_ zalo: ZaloConfiguration) -> ZaloSettings {
@@ -63,6 +97,7 @@ public final class MotCuaService: Sendable {
     public func start() throws {
         processor.start()
         sender.start()
+        purger.start()
         try server.start()
         processor.wake()
         sender.wake()
@@ -85,6 +120,7 @@ public final class MotCuaService: Sendable {
         server.stop()
         processor.stop()
         sender.stop()
+        purger.stop()
         client.shutdown()
         store.close()
         logger.info("service stopped")

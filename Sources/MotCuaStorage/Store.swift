@@ -80,6 +80,21 @@ public struct ProcessingCommit: Sendable {
     }
 }
 
+/// A flow file as it was when a version of it was first loaded.
+public struct StoredFlowVersion: Sendable, Equatable {
+    public var flowID: String
+    public var version: String
+    public var source: [UInt8]
+    public var firstSeenAt: Date
+
+    public init(flowID: String, version: String, source: [UInt8], firstSeenAt: Date) {
+        self.flowID = flowID
+        self.version = version
+        self.source = source
+        self.firstSeenAt = firstSeenAt
+    }
+}
+
 /// The storage the service runs on. Every method is one transaction; implementations are safe to
 /// call from several threads.
 public protocol Store: Sendable {
@@ -117,4 +132,14 @@ public protocol Store: Sendable {
     func dossier(receiptCode: String) throws -> Dossier?
 
     func dossiers(for id: ConversationID) throws -> [Dossier]
+
+    /// Keeps a flow file's bytes under its version; a version already stored is left unchanged.
+    func saveFlowVersion(_ flow: StoredFlowVersion) throws
+
+    /// Returns every stored flow version, oldest first.
+    func flowVersions() throws -> [StoredFlowVersion]
+
+    /// Deletes conversations whose last change is before `cutoff`, such as drafts past their
+    /// lifetime; returns how many were deleted.
+    func deleteConversations(updatedBefore cutoff: Date) throws -> Int
 }

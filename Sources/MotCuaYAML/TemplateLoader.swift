@@ -6,6 +6,8 @@ public struct Templates: Sendable {
     public var catalog: FlowCatalog
     public var messages: MessageCatalog
     public var folder: String
+    /// Each loaded flow file's bytes by flow id, for keeping old versions in the store.
+    public var flowSources: [String: [UInt8]] = [:]
 }
 
 /// Reads `flows/*.yaml` and `messages/<lang>.yaml` from a templates folder.
@@ -14,6 +16,7 @@ public enum TemplateLoader {
     public static func load(folder: String, language: String = "vi") throws -> Templates {
         var errors: [FlowError] = []
         var flows: [Flow] = []
+        var sources: [String: [UInt8]] = [:]
         let flowsFolder = (folder as NSString).appendingPathComponent("flows")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: flowsFolder)) ?? []
         if names.isEmpty {
@@ -24,7 +27,9 @@ public enum TemplateLoader {
             do {
                 let bytes = try readBytes(path)
                 let root = try parse(bytes, path: path)
-                flows.append(try FlowLoader.load(root, source: path, version: FlowLoader.version(of: bytes)))
+                let flow = try FlowLoader.load(root, source: path, version: FlowLoader.version(of: bytes))
+                flows.append(flow)
+                sources[flow.id] = bytes
             } catch let error as FlowErrors {
                 errors += error.errors
             } catch let error as FlowError {
@@ -52,7 +57,15 @@ public enum TemplateLoader {
 
         errors += crossFlowErrors(flows)
         guard errors.isEmpty else { throw FlowErrors(errors: errors) }
-        return Templates(catalog: FlowCatalog(flows: flows), messages: messages, folder: folder)
+        return Templates(
+            catalog: FlowCatalog(flows: flows), messages: messages, folder: folder, flowSources: sources)
+    }
+
+    /// Parses an earlier version of a flow file, kept in the store, so that conversations that
+    /// started on it can finish on it.
+    public static func loadVersion(_ bytes: [UInt8], source: String) throws -> Flow {
+        let root = try parse(bytes, path: source)
+        return try FlowLoader.load(root, source: source, version: FlowLoader.version(of: bytes))
     }
 
     private static func readBytes(_ path: String) throws -> [UInt8] {

@@ -10,6 +10,7 @@ enum HelpText {
         Các lệnh:
           serve     chạy webhook server cho đến khi nhận SIGINT/SIGTERM
           demo      chạy server, một Zalo giả lập trên máy và một khung chat trong terminal
+          chat      nói chuyện với trợ lý ngay trong tiến trình, không cần server
           --help    in hướng dẫn này; 'motcua <lệnh> --help' cho từng lệnh
 
         Mã thoát: 0 thành công, 1 công việc có lỗi, 2 cách dùng hoặc dữ liệu vào không hợp lệ.
@@ -38,6 +39,24 @@ enum HelpText {
           MOTCUA_ZALO_API_BASE           địa chỉ API Zalo (mặc định https://openapi.zalo.me)
 
         Các khóa khác của tệp cấu hình và giá trị mặc định: xem docs/cau-hinh.md.
+        """
+
+    static let chat = """
+        motcua chat — nói chuyện với trợ lý trong terminal, không cần server
+
+        Chạy bộ máy hội thoại với kịch bản thật (thư mục templates hoặc MOTCUA_TEMPLATES) ngay trong
+        tiến trình. Hồ sơ nộp thử chỉ giữ trong bộ nhớ, không ghi vào cơ sở dữ liệu.
+
+        Cách dùng: motcua chat [--user ID]
+
+        Tùy chọn:
+          --user ID   id người dùng (mặc định nguoi-dan-1)
+          --help      in hướng dẫn này
+
+        Trong khung chat:
+          /anh URL               gửi một ảnh
+          /vitri VĨ_ĐỘ KINH_ĐỘ   gửi vị trí, ví dụ: /vitri 11.31 106.10
+          /thoat                 thoát (hoặc Ctrl+D)
         """
 
     static let demo = """

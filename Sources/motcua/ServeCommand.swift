@@ -64,7 +64,7 @@ enum ServiceRunner {
     static func makeLogger(_ configuration: Configuration) -> Logger {
         Logger(
             label: "motcua", level: Logger.Level(name: configuration.logLevel) ?? .info,
-            sink: .standardError(format: LogSink.Format(rawValue: configuration.logFormat) ?? .logfmt))
+            sink: .standardError(format: LogSink.Format(rawValue: configuration.logFormat.lowercased()) ?? .logfmt))
     }
 
     /// Blocks until SIGINT or SIGTERM arrives.

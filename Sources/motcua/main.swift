@@ -10,6 +10,8 @@ case nil, "-h", "--help", "help":
     status = arguments.isEmpty ? 2 : 0
 case "serve":
     status = ServeCommand.run(Array(arguments.dropFirst()), environment: environment)
+case "chat":
+    status = ChatCommand.run(Array(arguments.dropFirst()), environment: environment)
 case "demo":
     status = DemoCommand.run(Array(arguments.dropFirst()), environment: environment)
 case "--version", "version":

@@ -64,3 +64,30 @@ struct RestartAndRetryTests {
         store.close()
     }
 }
+
+@Suite(.serialized)
+struct FlowVersionServiceTests {
+    @Test func changedFlowAppliesToNewConversationsOnly() async throws {
+        let harness = try ServiceHarness()
+        let copy = harness.folder.appendingPathComponent("templates")
+        try FileManager.default.copyItem(
+            at: ServiceHarness.repositoryRoot.appendingPathComponent("templates"), to: copy)
+        harness.templatesFolder = copy.path
+        try harness.start()
+        #expect(try await harness.converse("khai sinh").contains("Họ và tên của cháu"))
+        #expect(try await harness.converse("Nguyen Van An").contains("sinh ngày nào"))
+        harness.stop()
+
+        let file = copy.appendingPathComponent("flows/dang-ky-khai-sinh.yaml")
+        let changed = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "Giới tính của cháu?", with: "Cháu là trai hay gái?")
+        try changed.write(to: file, atomically: true, encoding: .utf8)
+        try harness.start()
+
+        #expect(try await harness.converse("1/2/2026").contains("Giới tính của cháu?"))
+        let other = "8000000000000000055"
+        #expect(try await harness.converse("khai sinh", user: other).contains("Họ và tên"))
+        #expect(try await harness.converse("Tran Van Binh", user: other).contains("sinh ngày nào"))
+        #expect(try await harness.converse("1/2/2026", user: other).contains("Cháu là trai hay gái?"))
+    }
+}

@@ -20,6 +20,8 @@ final class ServiceHarness: @unchecked Sendable {
     let client: HTTPClient
     let logs = LogSink.memory()
     var service: MotCuaService?
+    /// Templates the service loads; tests may point it at a changed copy.
+    var templatesFolder = ServiceHarness.repositoryRoot.appendingPathComponent("templates").path
     private var sequence = 0
 
     init() throws {
@@ -42,7 +44,7 @@ final class ServiceHarness: @unchecked Sendable {
         var configuration = Configuration()
         configuration.listenPort = 0
         configuration.databasePath = databasePath
-        configuration.templatesFolder = Self.repositoryRoot.appendingPathComponent("templates").path
+        configuration.templatesFolder = templatesFolder
         configuration.httpMaxBodyBytes = maxBodyBytes
         configuration.outboxRetryBaseSeconds = 0.05
         configuration.outboxRetryMaxSeconds = 0.2

@@ -17,6 +17,18 @@ enum Command: Equatable {
         "gap nhan vien": .official,
     ]
 
+    /// Button values the engine gives to command buttons; flow option values never start with it.
+    static let buttonPrefix = "cmd:"
+
+    /// The button value that runs `phrase` (a key of `phrases`) when pressed.
+    static func buttonValue(_ phrase: String) -> String { buttonPrefix + phrase }
+
+    /// Reads a command from a button value made by `buttonValue`.
+    static func parse(buttonValue value: String) -> Command? {
+        guard value.hasPrefix(buttonPrefix) else { return nil }
+        return phrases[String(value.dropFirst(buttonPrefix.count))]
+    }
+
     static func parse(_ text: String) -> Command? {
         var key = VietnameseText.foldKey(text)
         for filler in [" a", " nhe", " di"] where key.hasSuffix(filler) {
@@ -28,6 +40,7 @@ enum Command: Equatable {
 
 extension Turn {
     mutating func run(_ command: Command) {
+        state.askingResume = false
         switch command {
         case .menu:
             state.handoff = false

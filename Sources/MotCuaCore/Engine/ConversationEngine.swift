@@ -17,7 +17,9 @@ public struct ConversationEngine: Sendable {
     public func received(_ content: InboundContent, state: ConversationState, now: Date) -> EngineResult {
         var turn = Turn(engine: self, state: state, now: now)
         turn.state.lastActivity = now
-        turn.handle(content)
+        if !turn.resumeDraftIfIdle(since: state.lastActivity, content: content) {
+            turn.handle(content)
+        }
         return turn.result
     }
 

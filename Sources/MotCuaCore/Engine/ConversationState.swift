@@ -41,6 +41,8 @@ public struct ConversationState: Sendable, Equatable, Codable {
     public var buttons: [ReplyButton] = []
     /// An official handles the conversation; the bot answers commands only.
     public var handoff: Bool = false
+    /// True while the citizen, back after a pause, is asked to continue the draft or start over.
+    public var askingResume: Bool = false
     /// Callers of the running sub-flow, innermost last.
     public var callStack: [CallFrame] = []
     public var lastActivity: Date?

@@ -10,11 +10,18 @@ public struct EngineSettings: Sendable, Equatable {
     public var officialAfterFailures: Int
     /// Steps entered in one turn before the engine stops, which guards against a loop in a flow.
     public var maxStepsPerTurn: Int
+    /// Idle time in a flow after which a returning citizen is asked to continue or start over.
+    public var resumeAfter: TimeInterval
+    /// Idle time after which a half-filled form (a draft) is dropped.
+    public var draftLifetime: TimeInterval
 
     public init(
         timeZone: TimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!, optionsAfterFailures: Int = 2,
-        officialAfterFailures: Int = 3, maxStepsPerTurn: Int = 50
+        officialAfterFailures: Int = 3, maxStepsPerTurn: Int = 50, resumeAfter: TimeInterval = 30 * 60,
+        draftLifetime: TimeInterval = 30 * 86_400
     ) {
+        self.resumeAfter = resumeAfter
+        self.draftLifetime = draftLifetime
         self.timeZone = timeZone
         self.optionsAfterFailures = optionsAfterFailures
         self.officialAfterFailures = officialAfterFailures

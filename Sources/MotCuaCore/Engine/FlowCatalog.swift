@@ -16,6 +16,12 @@ public struct FlowCatalog: Sendable {
         versions["\(flow.id)@\(flow.version)"] = flow
     }
 
+    /// Keeps an earlier version for conversations that started on it, without replacing the
+    /// current flow.
+    public mutating func addEarlierVersion(_ flow: Flow) {
+        versions["\(flow.id)@\(flow.version)"] = flow
+    }
+
     /// The flow with this id at this version, or the current one when that version is gone.
     public func flow(_ id: String, version: String? = nil) -> Flow? {
         if let version, let old = versions["\(id)@\(version)"] { return old }

@@ -39,5 +39,7 @@ public struct MessageCatalog: Sendable, Equatable {
             "retry.example", "retry.options", "retry.official",
             "confirm.prompt", "confirm.choose_fix", "confirm.invalid",
             "button.yes", "button.no", "button.confirm", "button.fix", "button.official", "button.menu",
+            "invalid.number_range", "invalid.date_too_early", "invalid.date_too_late",
+            "draft.resume", "draft.expired", "button.resume", "button.restart",
         ] + InputType.allCases.map { "invalid.\($0.rawValue)" }
 }

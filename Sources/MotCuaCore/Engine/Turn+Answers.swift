@@ -44,8 +44,8 @@ extension Turn {
         if state.retries >= settings.officialAfterFailures {
             text += "\n" + messages.text("retry.official")
             buttons = [
-                ReplyButton(title: messages.text("button.official"), value: "gap can bo"),
-                ReplyButton(title: messages.text("button.menu"), value: "menu"),
+                ReplyButton(title: messages.text("button.official"), value: Command.buttonValue("gap can bo")),
+                ReplyButton(title: messages.text("button.menu"), value: Command.buttonValue("menu")),
             ]
             state.retries = 0
         } else if state.retries >= settings.optionsAfterFailures, !buttons.isEmpty {

@@ -17,9 +17,22 @@ extension Turn {
         slots.map { slot in
             let step = flow?.stepOrder.compactMap { flow?.steps[$0] }.first { $0.savedSlot == slot }
             var label = slot
-            if case .question(let question)? = step?.kind { label = question.label }
+            if case .question(let question)? = (step ?? questionInOtherFlows(saving: slot))?.kind {
+                label = question.label
+            }
             return (slot, label, state.slots[slot]?.display ?? "—", step?.id)
         }
+    }
+
+    /// The question of another flow, such as a sub-flow, that saves `slot`; used for its label.
+    /// NOTE: answers saved by a sub-flow are shown in the summary but cannot be fixed from it.
+    private func questionInOtherFlows(saving slot: String) -> Step? {
+        for flow in engine.catalog.flows.values.sorted(by: { $0.id < $1.id }) {
+            for stepID in flow.stepOrder where flow.steps[stepID]?.savedSlot == slot {
+                return flow.steps[stepID]
+            }
+        }
+        return nil
     }
 
     mutating func confirm(_ content: InboundContent, slots: [String], step: Step) {

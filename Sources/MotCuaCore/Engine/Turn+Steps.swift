@@ -27,8 +27,11 @@ extension Turn {
             state.handoff = true
             follow(step)
         case .action(let name):
+            // A dossier filed inside a sub-flow belongs to the flow the citizen started.
+            let root = state.callStack.first
             action = ActionRequest(
-                name: name, flowID: flow.id, flowVersion: flow.version, stepID: step.id, slots: state.slots)
+                name: name, flowID: root?.flowID ?? flow.id, flowVersion: root?.flowVersion ?? flow.version,
+                stepID: step.id, slots: state.slots)
         case .startFlow(let target):
             startFlow(target)
         case .callFlow(let target):

@@ -51,7 +51,7 @@ struct Turn {
         case .text(let text):
             handleText(text)
         case .button(let value):
-            if let command = Command.parse(value) {
+            if let command = Command.parse(buttonValue: value) {
                 run(command)
             } else if !state.handoff {
                 handleAnswer(.button(value))
@@ -87,6 +87,10 @@ struct Turn {
     mutating func handleAnswer(_ content: InboundContent) {
         guard state.isInFlow, let step = currentStep else {
             startFromFreeText(content)
+            return
+        }
+        if state.askingResume {
+            answerResume(content)
             return
         }
         if state.choosingFix {

@@ -6,7 +6,8 @@ public struct Dossier: Sendable, Equatable, Codable {
     public var flowID: String
     public var flowVersion: String
     public var conversationID: ConversationID
-    /// Answers by slot name, as displayed to the citizen in the summary.
+    /// Answers by slot name in their canonical form: dates as yyyy-mm-dd, phone numbers in national
+    /// form, the option value of a choice.
     public var answers: [String: String]
     public var status: String
     public var createdAt: Date

@@ -37,6 +37,8 @@ extension Configuration {
             "http.threads": \.httpThreads, "http.max_connections": \.httpMaxConnections,
             "http.request_timeout_seconds": \.httpRequestTimeoutSeconds, "http.max_body_bytes": \.httpMaxBodyBytes,
             "processing.lanes": \.processingLanes, "outbox.max_attempts": \.outboxMaxAttempts,
+            "retry.options_after": \.retryOptionsAfter, "retry.official_after": \.retryOfficialAfter,
+            "drafts.resume_after_minutes": \.draftResumeAfterMinutes, "drafts.keep_days": \.draftKeepDays,
         ]
     }
 
@@ -105,11 +107,23 @@ extension Configuration {
     }
 
     func validate() throws {
-        if !["debug", "info", "notice", "warning", "error", "trace", "critical"].contains(logLevel) {
+        if listenHost == "invalid" || listenHost.isEmpty {
             throw ConfigurationError(
-                key: "log.level", message: "'\(logLevel)' is invalid; use debug, info, warning or error")
+                key: "listen", message: "invalid address; use host:port, e.g. 127.0.0.1:8080 or 0.0.0.0:8080")
         }
-        if !["logfmt", "json"].contains(logFormat) {
+        if databasePath.hasPrefix("postgres://") || databasePath.hasPrefix("postgresql://") {
+            throw ConfigurationError(
+                key: "database",
+                message: "PostgreSQL is not supported yet; use sqlite:PATH, e.g. sqlite:data/motcua.sqlite")
+        }
+        if databasePath.isEmpty {
+            throw ConfigurationError(key: "database", message: "missing path; use sqlite:PATH")
+        }
+        if Logger.Level(name: logLevel) == nil {
+            let levels = Logger.Level.allCases.map(\.name).joined(separator: ", ")
+            throw ConfigurationError(key: "log.level", message: "'\(logLevel)' is invalid; use one of \(levels)")
+        }
+        if !["logfmt", "json"].contains(logFormat.lowercased()) {
             throw ConfigurationError(key: "log.format", message: "'\(logFormat)' is invalid; use logfmt or json")
         }
         if !["app_id", "oa_id"].contains(zalo.signatureFirstTerm) {
@@ -124,19 +138,31 @@ extension Configuration {
         if zalo.isEnabled && zalo.oaID.isEmpty && zalo.signatureFirstTerm == "oa_id" {
             throw ConfigurationError(key: "MOTCUA_ZALO_OA_ID", message: "missing; Zalo signatures start with the OA id")
         }
+        if retryOfficialAfter < retryOptionsAfter {
+            throw ConfigurationError(
+                key: "retry.official_after",
+                message: "\(retryOfficialAfter) is below retry.options_after (\(retryOptionsAfter)); raise it")
+        }
+        if zalo.isEnabled && zalo.accessToken.isEmpty {
+            throw ConfigurationError(
+                key: "MOTCUA_ZALO_ACCESS_TOKEN", message: "missing; the Zalo channel needs the OA access token to reply"
+            )
+        }
     }
 
-    /// `host:port`.
+    /// `host:port`; an IPv6 host is written in brackets, e.g. `[::1]:8080`.
     var listenAddress: String {
         get { "\(listenHost):\(listenPort)" }
         set {
-            guard let colon = newValue.lastIndex(of: ":"), let port = UInt16(newValue[newValue.index(after: colon)...])
+            guard let colon = newValue.lastIndex(of: ":"), colon != newValue.startIndex,
+                let port = UInt16(newValue[newValue.index(after: colon)...])
             else {
                 listenHost = "invalid"
                 listenPort = 0
                 return
             }
-            listenHost = String(newValue[..<colon])
+            let host = newValue[..<colon]
+            listenHost = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : String(host)
             listenPort = port
         }
     }

@@ -20,6 +20,14 @@ public struct Configuration: Sendable, Equatable {
     /// Serial processing lanes; one conversation always uses the same lane.
     public var processingLanes = 4
 
+    /// Bad answers in a row before numbered options are offered, and before an official is.
+    public var retryOptionsAfter = 2
+    public var retryOfficialAfter = 3
+    /// Minutes of silence in a form after which a returning citizen is asked to continue.
+    public var draftResumeAfterMinutes = 30
+    /// Days a half-filled form is kept; older conversations are deleted by an hourly job.
+    public var draftKeepDays = 30
+
     public var outboxMaxAttempts = 8
     public var outboxRetryBaseSeconds = 2.0
     public var outboxRetryMaxSeconds = 600.0

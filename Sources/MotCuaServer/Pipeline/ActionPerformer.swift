@@ -36,6 +36,8 @@ struct ActionPerformer: Sendable {
     static func receiptPrefix(flowID: String) -> String {
         let words = flowID.split(separator: "-").suffix(2)
         let letters = words.compactMap(\.first).map { $0.uppercased() }.joined()
+        // The prefix is fixed per flow, so S and B are allowed there although the random part
+        // leaves them out.
         let allowed = letters.filter { ReceiptCode.alphabet.contains($0) || $0 == "S" || $0 == "B" }
         return allowed.isEmpty ? "HS" : allowed
     }

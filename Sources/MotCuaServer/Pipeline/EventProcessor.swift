@@ -11,10 +11,14 @@ final class EventProcessor: Sendable {
     private struct State {
         var inFlight: Set<Int64> = []
         var failures: [Int64: Int] = [:]
+        /// Conversations whose oldest pending event failed; their later events wait until it
+        /// succeeds or is set aside, so that order holds.
+        var blocked: Set<ConversationID> = []
         var stopping = false
     }
 
     /// Failed attempts after which an event is set aside so it does not block its conversation.
+    /// NOTE: the count is kept in memory, so each restart allows this many attempts again.
     static let maxAttempts = 5
 
     private let store: any Store
@@ -81,8 +85,15 @@ final class EventProcessor: Sendable {
             logger.error("reading the inbox failed", ["error": "\(error)"])
             return
         }
+        var seen: Set<ConversationID> = []
         for stored in pending {
-            let isNew = state.withLock { $0.inFlight.insert(stored.sequence).inserted }
+            let conversation = stored.event.conversationID
+            let isOldest = seen.insert(conversation).inserted
+            let isNew = state.withLock { state in
+                // The oldest pending event of a blocked conversation is the failed one: retry it.
+                if isOldest, !state.inFlight.contains(stored.sequence) { state.blocked.remove(conversation) }
+                return state.inFlight.insert(stored.sequence).inserted
+            }
             guard isNew else { continue }
             var hasher = Hasher()
             hasher.combine(stored.event.conversationID)
@@ -96,6 +107,7 @@ final class EventProcessor: Sendable {
 
     private func process(_ stored: StoredEvent) {
         let conversation = stored.event.conversationID
+        guard !state.withLock({ $0.blocked.contains(conversation) }) else { return }
         let eventLogger = logger.with(["event.sequence": "\(stored.sequence)", "conversation.id": "\(conversation)"])
         do {
             let replies = try run(stored, conversation: conversation)
@@ -108,7 +120,10 @@ final class EventProcessor: Sendable {
                 return state.failures[stored.sequence]!
             }
             eventLogger.error("processing an event failed", ["error": "\(error)", "attempt": "\(attempts)"])
-            guard attempts >= Self.maxAttempts else { return }
+            guard attempts >= Self.maxAttempts else {
+                state.withLock { _ = $0.blocked.insert(conversation) }
+                return
+            }
             do {
                 try store.markProcessed(eventSequence: stored.sequence)
                 eventLogger.error("event set aside after repeated failures", ["attempts": "\(attempts)"])

@@ -131,8 +131,8 @@ final class OutboxSender: Sendable {
             case .retry(let after, let reason):
                 try retry(entry, attempts: attempts, after: after, reason: reason, now: now, logger: entryLogger)
             case .tokenExpired(let reason):
-                // NOTE: token refresh is not implemented yet. An expired token is retried with backoff,
-                // so that an operator who sets a new token loses no reply.
+                // NOTE: token refresh is not implemented yet. An expired token is retried with backoff
+                // like a server error until the attempts run out, and a new token needs a restart.
                 try retry(entry, attempts: attempts, after: nil, reason: reason, now: now, logger: entryLogger)
             }
         } catch {

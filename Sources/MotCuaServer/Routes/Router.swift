@@ -55,7 +55,8 @@ struct Router: Sendable {
         }
         let signature = request.header(ZaloWebhook.signatureHeaderName)
         // Zalo's console checks the URL with an unsigned GET or empty POST when the webhook is saved.
-        if request.method == "GET" || (signature == nil && Self.isEmptyProbe(request.body)) {
+        let isProbe = request.method == "POST" && signature == nil && Self.isEmptyProbe(request.body)
+        if request.method == "GET" || isProbe {
             return .text(200, "ok\n")
         }
         guard request.method == "POST" else {

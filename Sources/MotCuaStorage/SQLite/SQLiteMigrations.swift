@@ -53,7 +53,19 @@ enum SQLiteMigrations {
             created_at INTEGER NOT NULL
         );
         CREATE INDEX dossiers_conversation ON dossiers (channel, user_id, created_at);
+        """,
+        // 2: flow sources by version, so a conversation keeps the flow version it started with
+        // after the templates change; conversations by last activity, for draft expiry.
         """
+        CREATE TABLE flow_versions (
+            flow_id TEXT NOT NULL,
+            version TEXT NOT NULL,
+            source BLOB NOT NULL,
+            first_seen_at INTEGER NOT NULL,
+            PRIMARY KEY (flow_id, version)
+        ) WITHOUT ROWID;
+        CREATE INDEX conversations_updated ON conversations (updated_at);
+        """,
     ]
 
     /// Applies the migrations the database has not seen yet, each in its own transaction.

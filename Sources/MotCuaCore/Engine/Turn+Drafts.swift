@@ -1,0 +1,50 @@
+import Foundation
+
+extension Turn {
+    /// Handles a citizen who returns to a half-filled form after a pause. Returns true when the
+    /// event was used up by asking whether to continue; commands always run.
+    mutating func resumeDraftIfIdle(since previous: Date?, content: InboundContent) -> Bool {
+        guard state.isInFlow, !state.handoff, !state.askingResume, let previous, let flow else { return false }
+        let idle = now.timeIntervalSince(previous)
+
+        if idle > engine.settings.draftLifetime {
+            clearFlow()
+            say(messages.text("draft.expired", ["title": flow.title]))
+            return false
+        }
+        guard idle > engine.settings.resumeAfter else { return false }
+        if case .text(let text) = content, Command.parse(text) != nil { return false }
+        if case .button(let value) = content, Command.parse(buttonValue: value) != nil { return false }
+
+        askResume(title: flow.title)
+        return true
+    }
+
+    private mutating func askResume(title: String) {
+        state.askingResume = true
+        let buttons = [
+            ReplyButton(title: messages.text("button.resume"), value: "tiep-tuc"),
+            ReplyButton(title: messages.text("button.restart"), value: "lam-lai"),
+        ]
+        state.buttons = buttons
+        say(messages.text("draft.resume", ["title": title]), buttons: buttons)
+    }
+
+    mutating func answerResume(_ content: InboundContent) {
+        var text = ""
+        if case .text(let typed) = content { text = typed }
+        if case .button(let value) = content { text = value }
+        let key = VietnameseText.foldKey(text)
+
+        let continues = ["tiep tuc", "lam tiep", "tiep"].contains(key) || YesNoInput.parse(text) == true
+        let restarts = ["lam lai", "lam lai tu dau", "bat dau lai"].contains(key) || YesNoInput.parse(text) == false
+        if continues {
+            state.askingResume = false
+            repeatPrompt()
+        } else if restarts, let flowID = state.flowID {
+            startFlow(flowID)
+        } else {
+            askResume(title: flow?.title ?? "")
+        }
+    }
+}
