@@ -12,6 +12,8 @@ case "serve":
     status = ServeCommand.run(Array(arguments.dropFirst()), environment: environment)
 case "demo":
     status = DemoCommand.run(Array(arguments.dropFirst()), environment: environment)
+case "lint":
+    status = LintCommand.run(Array(arguments.dropFirst()), environment: environment)
 case "--version", "version":
     print("motcua \(HelpText.version)")
     status = 0
