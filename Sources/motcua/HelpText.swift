@@ -11,6 +11,7 @@ enum HelpText {
           serve     chạy webhook server cho đến khi nhận SIGINT/SIGTERM
           demo      chạy server, một Zalo giả lập trên máy và một khung chat trong terminal
           chat      nói chuyện với trợ lý ngay trong tiến trình, không cần server
+          lint      kiểm tra kịch bản và tin nhắn, in mỗi lỗi dạng tệp:dòng: nội dung
           --help    in hướng dẫn này; 'motcua <lệnh> --help' cho từng lệnh
 
         Mã thoát: 0 thành công, 1 công việc có lỗi, 2 cách dùng hoặc dữ liệu vào không hợp lệ.
@@ -57,6 +58,32 @@ enum HelpText {
           /anh URL               gửi một ảnh
           /vitri VĨ_ĐỘ KINH_ĐỘ   gửi vị trí, ví dụ: /vitri 11.31 106.10
           /thoat                 thoát (hoặc Ctrl+D)
+        """
+
+    static let lint = """
+        motcua lint — kiểm tra kịch bản và tin nhắn
+
+        Cách dùng: motcua lint [--templates THƯ_MỤC]
+
+        Đọc mọi tệp flows/*.yaml và messages/vi.yaml, in mỗi lỗi trên một dòng dạng tệp:dòng: nội dung
+        (xếp theo tệp rồi theo dòng), sau cùng là một dòng tổng kết. Mọi điều lint báo đều là lỗi:
+        'motcua serve' in đúng các dòng này và không khởi động khi còn lỗi.
+
+        Tùy chọn:
+          --templates THƯ_MỤC   thư mục kịch bản (mặc định: MOTCUA_TEMPLATES, nếu không đặt thì templates)
+          --help                in hướng dẫn này
+
+        Những gì được kiểm tra:
+          • cú pháp YAML, khóa bị lặp, kiểu nhập và ràng buộc nhập không tồn tại
+          • bước, kịch bản (start_flow, call) và hành động không tồn tại; bước đầu không tồn tại
+          • mã bước lặp trong một tệp, mã kịch bản lặp giữa các tệp, thiếu kịch bản 'menu'
+          • bước không tới được từ bước đầu; kịch bản không tới được 'end: true' hay 'start_flow'
+          • câu trả lời không được dùng ở if, {{tên}}, confirm hay hành động nộp hồ sơ
+          • {{tên}}, if và confirm nhắc tới câu trả lời không câu hỏi nào lưu
+          • lựa chọn trùng giá trị; if so sánh với giá trị không có trong các lựa chọn
+          • tin nhắn bị thiếu, hoặc dùng {{tên}} mà chương trình không truyền vào
+
+        Mã thoát: 0 không có lỗi, 1 có lỗi, 2 cách dùng không hợp lệ hoặc không có thư mục.
         """
 
     static let demo = """

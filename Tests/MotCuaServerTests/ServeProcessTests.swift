@@ -96,7 +96,7 @@ struct ServeProcessTests {
             ["serve"], environment: ["MOTCUA_TEMPLATES": folder.path, "MOTCUA_LISTEN": "127.0.0.1:0"])
         #expect(run.status == 2)
         #expect(run.errors.contains("dang-ky-khai-sinh.yaml:"))
-        #expect(run.errors.contains("unknown step 'khong-co'"))
+        #expect(run.errors.contains("trỏ tới bước không tồn tại 'khong-co'"))
     }
 
     @Test func sigtermFinishesCleanly() async throws {

@@ -2,12 +2,20 @@
 public enum FlowLoader {
     /// Returns the flow, or throws `FlowErrors` listing all problems found in the file.
     public static func load(_ root: DocumentNode, source: String, version: String) throws -> Flow {
-        var reader = FlowReader(source: source)
-        let flow = reader.read(root, version: version)
-        guard reader.errors.isEmpty, let flow else {
-            throw FlowErrors(errors: reader.errors)
+        let (flow, errors) = read(root, source: source, version: version)
+        guard errors.isEmpty, let flow else {
+            throw FlowErrors(errors: errors)
         }
         return flow
+    }
+
+    /// Reads as much of the flow as possible: a flow comes back whenever id, title and start are
+    /// present, with the steps that could be read, next to every problem found.
+    public static func read(_ root: DocumentNode, source: String, version: String) -> (flow: Flow?, errors: [FlowError])
+    {
+        var reader = FlowReader(source: source)
+        let flow = reader.read(root, version: version)
+        return (flow, reader.errors)
     }
 
     /// A stable digest of a file's bytes (64-bit FNV-1a, hex), used as the flow version.

@@ -2,7 +2,7 @@ extension FlowReader {
     /// Reads `{slot: value}` (equality) or `{slot: {operator: value}}`; several slots must all hold.
     mutating func readCondition(_ node: DocumentNode) -> Condition? {
         guard let pairs = node.mapping, !pairs.isEmpty else {
-            fail(node.line, "'if' must map answer names to tests, e.g. {gioi_tinh: nam}")
+            fail(node.line, "'if' phải ánh xạ tên câu trả lời sang phép thử, ví dụ {gioi_tinh: nam}")
             return nil
         }
         var tests: [Condition.Test] = []
@@ -39,20 +39,20 @@ extension FlowReader {
         default:
             fail(
                 operand.line,
-                "unknown test '\(op)'; known tests: equals, not, one_of, present, absent, gt, lt, gte, lte, "
+                "phép thử không tồn tại '\(op)'; các phép thử có: equals, not, one_of, present, absent, gt, lt, gte, lte, "
                     + "older_than_days, within_days, age_at_least, age_under")
             return nil
         }
     }
 
     private mutating func invalid(_ node: DocumentNode, _ op: String) -> Condition.Comparison? {
-        fail(node.line, "'\(op)' needs a single value")
+        fail(node.line, "'\(op)' cần đúng một giá trị")
         return nil
     }
 
     private mutating func double(_ node: DocumentNode, _ op: String) -> Double? {
         guard let value = node.scalar.flatMap(Double.init) else {
-            fail(node.line, "'\(op)' needs a number")
+            fail(node.line, "'\(op)' cần một con số")
             return nil
         }
         return value
@@ -60,7 +60,7 @@ extension FlowReader {
 
     private mutating func integer(_ node: DocumentNode, _ op: String) -> Int? {
         guard let value = node.scalar.flatMap({ Int($0) }) else {
-            fail(node.line, "'\(op)' needs a whole number of days or years")
+            fail(node.line, "'\(op)' cần một số nguyên (số ngày hoặc số năm)")
             return nil
         }
         return value

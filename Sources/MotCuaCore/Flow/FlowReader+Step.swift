@@ -6,13 +6,14 @@ extension FlowReader {
 
     mutating func readStep(_ id: String, _ node: DocumentNode) -> Step? {
         guard let pairs = node.mapping else {
-            fail(node.line, "step '\(id)' must be a mapping")
+            fail(node.line, "bước '\(id)' phải là một mapping")
             return nil
         }
         for (key, value) in pairs where !Self.stepKeys.contains(key) {
-            fail(value.line, "step '\(id)' has unknown key '\(key)'")
+            fail(value.line, "bước '\(id)' có khóa không hợp lệ '\(key)'")
         }
 
+        let errorsBefore = errors.count
         let isEnd = node["end"]?.scalar == "true"
         let next = node["next"].flatMap { readNext($0) }
         var kinds: [Step.Kind] = []
@@ -23,7 +24,7 @@ extension FlowReader {
             if let text = say.scalar {
                 kinds.append(isEnd ? .end(text) : .message(text))
             } else {
-                fail(say.line, "'say' must be a text")
+                fail(say.line, "'say' phải là một chuỗi")
             }
         }
         if let confirm = node["confirm"] {
@@ -33,50 +34,53 @@ extension FlowReader {
             if let name = action.scalar {
                 kinds.append(.action(name))
             } else {
-                fail(action.line, "'action' must be an action name")
+                fail(action.line, "'action' phải là tên một hành động")
             }
         }
         if let target = node["start_flow"] {
             if let flowID = target.scalar {
                 kinds.append(.startFlow(flowID))
             } else {
-                fail(target.line, "'start_flow' must be a flow id")
+                fail(target.line, "'start_flow' phải là mã một kịch bản")
             }
         }
         if let target = node["call"] {
             if let flowID = target.scalar {
                 kinds.append(.callFlow(flowID))
             } else {
-                fail(target.line, "'call' must be a flow id")
+                fail(target.line, "'call' phải là mã một kịch bản")
             }
         }
         if kinds.isEmpty && isEnd { kinds.append(.end(nil)) }
 
         guard kinds.count == 1, let kind = kinds.first else {
+            // A kind that failed to read, such as a question with an unknown input type, was
+            // reported above, so the step is not also called empty.
+            if kinds.isEmpty, errors.count > errorsBefore { return nil }
             fail(
                 node.line,
                 kinds.isEmpty
-                    ? "step '\(id)' needs one of say, ask, confirm, action, start_flow, call or end"
-                    : "step '\(id)' mixes several kinds; split it into steps")
+                    ? "bước '\(id)' cần một trong các khóa say, ask, confirm, action, start_flow, call hoặc end"
+                    : "bước '\(id)' gộp nhiều loại bước; hãy tách thành nhiều bước")
             return nil
         }
         if isEnd, next != nil {
-            fail(node.line, "step '\(id)' is an end and cannot have 'next'")
+            fail(node.line, "bước '\(id)' là bước kết thúc nên không được có 'next'")
         }
         return Step(id: id, kind: kind, next: next, line: node.line)
     }
 
     private mutating func readQuestion(_ id: String, _ node: DocumentNode, prompt: DocumentNode) -> Question? {
         guard let promptText = prompt.scalar else {
-            fail(prompt.line, "'ask' must be a text")
+            fail(prompt.line, "'ask' phải là một chuỗi")
             return nil
         }
         guard let slot = node["save"]?.scalar, !slot.isEmpty else {
-            fail(node.line, "question '\(id)' needs 'save: slot_name'")
+            fail(node.line, "câu hỏi '\(id)' cần 'save: tên_câu_trả_lời'")
             return nil
         }
         guard let inputNode = node["input"] else {
-            fail(node.line, "question '\(id)' needs 'input'")
+            fail(node.line, "câu hỏi '\(id)' cần 'input'")
             return nil
         }
         guard let input = readInput(inputNode) else { return nil }
@@ -88,20 +92,21 @@ extension FlowReader {
     private mutating func readInput(_ node: DocumentNode) -> InputSpec? {
         let typeName = node.scalar ?? node["type"]?.scalar
         guard let typeName else {
-            fail(node.line, "'input' needs a 'type'")
+            fail(node.line, "'input' cần 'type'")
             return nil
         }
         guard let type = InputType(rawValue: typeName) else {
             let known = InputType.allCases.map(\.rawValue).joined(separator: ", ")
-            fail(node.line, "unknown input type '\(typeName)'; known types: \(known)")
+            fail(node.line, "kiểu nhập không tồn tại '\(typeName)'; các kiểu có: \(known)")
             return nil
         }
         var spec = InputSpec(type: type)
         guard node.mapping != nil else { return spec }
 
-        let known: Set<String> = ["type", "options", "min", "max", "optional", "after", "before"]
+        let known = ["type", "options", "min", "max", "optional", "after", "before"]
         for (key, value) in node.mapping ?? [] where !known.contains(key) {
-            fail(value.line, "unknown input constraint '\(key)'")
+            let listed = known.joined(separator: ", ")
+            fail(value.line, "ràng buộc nhập không tồn tại '\(key)'; các ràng buộc có: \(listed)")
         }
         spec.optional = node["optional"]?.scalar == "true"
         spec.minimum = number(node["min"], type: type)
@@ -111,7 +116,7 @@ extension FlowReader {
             spec.latestDate = node["max"]?.scalar ?? node["before"]?.scalar
             for bound in [spec.earliestDate, spec.latestDate].compactMap({ $0 })
             where DateBound.parse(bound) == nil {
-                fail(node.line, "invalid date bound '\(bound)'; use today, today-60d, today+30d or yyyy-mm-dd")
+                fail(node.line, "mốc ngày không hợp lệ '\(bound)'; dùng today, today-60d, today+30d hoặc yyyy-mm-dd")
             }
         }
         if type == .choice {
@@ -123,7 +128,7 @@ extension FlowReader {
     private mutating func number(_ node: DocumentNode?, type: InputType) -> Double? {
         guard let node, type != .date else { return nil }
         guard let text = node.scalar, let value = Double(text) else {
-            fail(node.line, "'\(node.scalar ?? "")' is not a number")
+            fail(node.line, "'\(node.scalar ?? "")' không phải là số")
             return nil
         }
         return value
@@ -131,7 +136,7 @@ extension FlowReader {
 
     private mutating func readOptions(_ node: DocumentNode?, line: Int) -> [ChoiceOption] {
         guard let items = node?.sequence, !items.isEmpty else {
-            fail(node?.line ?? line, "a choice input needs a non-empty 'options' list")
+            fail(node?.line ?? line, "câu hỏi lựa chọn (choice) cần danh sách 'options' không rỗng")
             return []
         }
         var options: [ChoiceOption] = []
@@ -141,7 +146,7 @@ extension FlowReader {
                 continue
             }
             guard let value = item["value"]?.scalar, let label = item["label"]?.scalar else {
-                fail(item.line, "an option needs 'value' and 'label'")
+                fail(item.line, "mỗi lựa chọn cần 'value' và 'label'")
                 continue
             }
             let synonyms = item["synonyms"].map { stringList($0, what: "synonyms") } ?? []
@@ -153,20 +158,20 @@ extension FlowReader {
     private mutating func readNext(_ node: DocumentNode) -> NextRule? {
         if let target = node.scalar { return .step(target) }
         guard let items = node.sequence else {
-            fail(node.line, "'next' must be a step id or a list of {if, goto}")
+            fail(node.line, "'next' phải là mã một bước hoặc danh sách {if, goto}")
             return nil
         }
         var branches: [Branch] = []
         for item in items {
             guard let target = item["goto"]?.scalar else {
-                fail(item.line, "each 'next' branch needs 'goto: step'")
+                fail(item.line, "mỗi nhánh của 'next' cần 'goto: mã_bước'")
                 continue
             }
             let condition = item["if"].flatMap { readCondition($0) }
             branches.append(Branch(condition: condition, target: target, line: item.line))
         }
         if branches.last?.condition != nil {
-            fail(node.line, "the last 'next' branch must be an unconditional 'goto'")
+            fail(node.line, "nhánh cuối của 'next' phải là 'goto' không có điều kiện")
         }
         return .branches(branches)
     }

@@ -13,7 +13,7 @@ struct FlowReader {
 
     mutating func read(_ root: DocumentNode, version: String) -> Flow? {
         guard root.mapping != nil else {
-            fail(root.line, "a flow file must be a mapping with id, title, start and steps")
+            fail(root.line, "tệp kịch bản phải là một mapping gồm id, title, start và steps")
             return nil
         }
         let id = requiredScalar(root, "id")
@@ -27,7 +27,7 @@ struct FlowReader {
         if let stepsNode = root["steps"], let pairs = stepsNode.mapping {
             for (stepID, node) in pairs {
                 if steps[stepID] != nil {
-                    fail(node.line, "duplicate step id '\(stepID)'")
+                    fail(node.line, "mã bước '\(stepID)' bị lặp; mỗi bước cần một mã riêng")
                     continue
                 }
                 if let step = readStep(stepID, node) {
@@ -36,13 +36,16 @@ struct FlowReader {
                 }
             }
         } else {
-            fail(root.line, "missing 'steps' mapping")
+            fail(root.line, "thiếu mapping 'steps'")
         }
 
-        if let start, steps[start] == nil, root["steps"] != nil {
-            fail(root["start"]?.line ?? root.line, "start step '\(start)' does not exist")
+        // A step that failed to read has its own error already, so references to it are not
+        // reported again. Only ids missing from the file are unknown.
+        let declared = Set(root["steps"]?.mapping?.map(\.key) ?? [])
+        if let start, !declared.contains(start), root["steps"] != nil {
+            fail(root["start"]?.line ?? root.line, "bước đầu '\(start)' không tồn tại")
         }
-        checkReferences(steps)
+        checkReferences(steps, declared: declared)
 
         guard let id, let title, let start else { return nil }
         return Flow(
@@ -52,11 +55,11 @@ struct FlowReader {
 
     private mutating func requiredScalar(_ node: DocumentNode, _ key: String) -> String? {
         guard let value = node[key] else {
-            fail(node.line, "missing '\(key)'")
+            fail(node.line, "thiếu khóa '\(key)'")
             return nil
         }
         guard let text = value.scalar, !text.isEmpty else {
-            fail(value.line, "'\(key)' must be a non-empty text")
+            fail(value.line, "'\(key)' phải là một chuỗi không rỗng")
             return nil
         }
         return text
@@ -65,7 +68,7 @@ struct FlowReader {
     mutating func stringList(_ node: DocumentNode, what: String) -> [String] {
         if let text = node.scalar { return [text] }
         guard let items = node.sequence else {
-            fail(node.line, "'\(what)' must be a list")
+            fail(node.line, "'\(what)' phải là một danh sách")
             return []
         }
         var result: [String] = []
@@ -73,25 +76,27 @@ struct FlowReader {
             if let text = item.scalar {
                 result.append(text)
             } else {
-                fail(item.line, "'\(what)' items must be texts")
+                fail(item.line, "các mục của '\(what)' phải là chuỗi")
             }
         }
         return result
     }
 
-    private mutating func checkReferences(_ steps: [String: Step]) {
+    private mutating func checkReferences(_ steps: [String: Step], declared: Set<String>) {
         for step in steps.values {
             switch step.next {
             case .step(let target)?:
-                if steps[target] == nil { fail(step.line, "step '\(step.id)' goes to unknown step '\(target)'") }
+                if !declared.contains(target) {
+                    fail(step.line, "bước '\(step.id)' trỏ tới bước không tồn tại '\(target)'")
+                }
             case .branches(let branches)?:
-                for branch in branches where steps[branch.target] == nil {
-                    fail(branch.line, "step '\(step.id)' goes to unknown step '\(branch.target)'")
+                for branch in branches where !declared.contains(branch.target) {
+                    fail(branch.line, "bước '\(step.id)' trỏ tới bước không tồn tại '\(branch.target)'")
                 }
             case nil:
                 switch step.kind {
                 case .end, .startFlow: break
-                default: fail(step.line, "step '\(step.id)' has no 'next' and is not an end")
+                default: fail(step.line, "bước '\(step.id)' không có 'next' và không phải bước kết thúc (end: true)")
                 }
             }
         }

@@ -1,0 +1,67 @@
+extension FlowLinter {
+    /// Duplicate flow ids and the missing main menu.
+    func crossFileProblems() -> [FlowError] {
+        var errors: [FlowError] = []
+        for outline in outlines {
+            guard let first = flowsByID[outline.id], first.source != outline.source else { continue }
+            errors.append(outline.error(outline.idLine, "mã kịch bản '\(outline.id)' đã dùng trong \(first.source)"))
+        }
+        if let first = outlines.first, flowsByID[Self.menuFlowID] == nil {
+            errors.append(
+                first.error(1, "không kịch bản nào có id '\(Self.menuFlowID)'; menu chính cần một kịch bản như vậy"))
+        }
+        return errors
+    }
+
+    /// Problems each step shows on its own, which hold even when other steps of the file failed to
+    /// read: unknown flows and actions, and choice options with the same value.
+    func stepProblems(in outline: FlowOutline) -> [FlowError] {
+        var errors: [FlowError] = []
+        for step in outline.steps {
+            if let target = step.flowTarget, flowsByID[target.value] == nil {
+                let verb = if case .callFlow = step.step.kind { "gọi" } else { "chuyển sang" }
+                errors.append(
+                    outline.error(target.line, "bước '\(step.id)' \(verb) kịch bản không tồn tại '\(target.value)'"))
+            }
+            if let action = step.action, BuiltInAction.named(action.value) == nil {
+                let known = BuiltInAction.all.map(\.name).joined(separator: ", ")
+                errors.append(
+                    outline.error(
+                        action.line,
+                        "bước '\(step.id)' dùng hành động không tồn tại '\(action.value)'; các hành động có: \(known)"))
+            }
+            var values: Set<String> = []
+            for option in step.optionValues where !values.insert(VietnameseText.foldKey(option.value)).inserted {
+                errors.append(
+                    outline.error(option.line, "câu hỏi '\(step.id)' có hai lựa chọn cùng giá trị '\(option.value)'"))
+            }
+        }
+        return errors
+    }
+
+    /// Steps no path reaches, and flows that can never finish.
+    func pathProblems(in outline: FlowOutline) -> [FlowError] {
+        var errors: [FlowError] = []
+        let reachable = outline.reachableSteps()
+        for step in outline.steps where !reachable.contains(step.id) {
+            errors.append(
+                outline.error(step.line, "bước '\(step.id)' không tới được từ bước đầu '\(outline.flow.start)'"))
+        }
+
+        let finishes = outline.steps.contains { step in
+            guard reachable.contains(step.id) else { return false }
+            switch step.step.kind {
+            case .end, .startFlow: return true
+            default: return false
+            }
+        }
+        if !finishes, outline.stepsByID[outline.flow.start] != nil {
+            errors.append(
+                outline.error(
+                    outline.startLine,
+                    "kịch bản '\(outline.id)' không bao giờ kết thúc: từ bước đầu '\(outline.flow.start)' "
+                        + "không tới được bước nào có 'end: true' hay 'start_flow'"))
+        }
+        return errors
+    }
+}

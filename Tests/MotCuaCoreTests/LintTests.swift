@@ -1,0 +1,227 @@
+import Foundation
+import MotCuaCore
+import MotCuaYAML
+import Testing
+
+/// One broken templates folder under fixtures/lint and the exact lines `motcua lint` prints for it,
+/// with paths relative to that folder.
+struct LintCase: CustomTestStringConvertible, Sendable {
+    var name: String
+    var expected: [String]
+
+    var testDescription: String { name }
+
+    static let all: [LintCase] = [
+        LintCase(
+            name: "yaml-error",
+            expected: [
+                "flows/hong.yaml:8: lỗi YAML: found unexpected end of stream",
+                "flows/tham-chieu.yaml:6: bước 'a' trỏ tới bước không tồn tại 'b'",
+            ]),
+        LintCase(
+            name: "unknown-references",
+            expected: [
+                "flows/menu.yaml:16: bước 'chon' trỏ tới bước không tồn tại 'ket-thuc-sai'",
+                "flows/menu.yaml:18: bước 'sang-khac' chuyển sang kịch bản không tồn tại 'khong-co-flow'",
+                "flows/menu.yaml:20: bước 'goi-con' gọi kịch bản không tồn tại 'flow-con-sai'",
+                "flows/thieu-start.yaml:3: bước đầu 'bat-dau' không tồn tại",
+                "flows/thieu-start.yaml:6: bước 'chao' trỏ tới bước không tồn tại 'ngay-sinhh'",
+            ]),
+        LintCase(
+            name: "unreachable",
+            expected: [
+                "flows/menu.yaml:15: bước 'sau-chuyen' không tới được từ bước đầu 'chao'",
+                "flows/menu.yaml:18: bước 'mo-coi' không tới được từ bước đầu 'chao'",
+                "flows/phu.yaml:9: bước 'b' không tới được từ bước đầu 'a'",
+            ]),
+        LintCase(
+            name: "unused-answer",
+            expected: [
+                "flows/hoi-dia-chi.yaml:13: câu hỏi 'email' lưu 'email' nhưng không nơi nào dùng câu trả lời này "
+                    + "(if, {{email}}, confirm hay hành động nộp hồ sơ)",
+                "flows/menu.yaml:13: câu hỏi 'ghi-chu' lưu 'ghi_chu' nhưng không nơi nào dùng câu trả lời này "
+                    + "(if, {{ghi_chu}}, confirm hay hành động nộp hồ sơ)",
+            ]),
+        LintCase(
+            name: "unknown-placeholder",
+            expected: [
+                "flows/loi-chao.yaml:6: bước 'chao' dùng {{ngay}} nhưng không câu hỏi hay hành động nào lưu 'ngay'",
+                "flows/loi-chao.yaml:9: bước 'hoi-tuoi' dùng {{ho_tenn}} nhưng không câu hỏi hay hành động nào lưu "
+                    + "'ho_tenn'",
+                "flows/loi-chao.yaml:11: bước 'hoi-tuoi' dùng {{goi_y}} nhưng không câu hỏi hay hành động nào lưu "
+                    + "'goi_y'",
+                "flows/menu.yaml:14: bước 'xong' dùng {{ma_ho_so}} nhưng không câu hỏi hay hành động nào lưu "
+                    + "'ma_ho_so'",
+            ]),
+        LintCase(
+            name: "messages",
+            expected: [
+                "messages/vi.yaml:1: thiếu tin nhắn 'confirm.choose_fix'",
+                "messages/vi.yaml:13: tin nhắn 'skip_hint' phải là một chuỗi",
+                "messages/vi.yaml:16: tin nhắn 'retry.options' dùng {{option}} nhưng chương trình chỉ truyền vào: "
+                    + "options",
+                "messages/vi.yaml:20: tin nhắn 'confirm.invalid' dùng {{ho_ten}} nhưng chương trình không truyền "
+                    + "giá trị nào vào tin nhắn này",
+            ]),
+        LintCase(
+            name: "input-types",
+            expected: [
+                "flows/menu.yaml:7: kiểu nhập không tồn tại 'ten'; các kiểu có: text, name, number, date, phone, "
+                    + "citizen_id, email, choice, yes_no, location, image, file, commune",
+                "flows/menu.yaml:14: ràng buộc nhập không tồn tại 'minimum'; các ràng buộc có: type, options, min, "
+                    + "max, optional, after, before",
+            ]),
+        LintCase(
+            name: "duplicate-ids",
+            expected: [
+                "flows/menu-cu.yaml:7: khóa 'say' bị lặp trong cùng một mapping; chỉ giá trị đầu tiên được dùng",
+                "flows/menu.yaml:1: mã kịch bản 'menu' đã dùng trong flows/menu-cu.yaml",
+                "flows/menu.yaml:12: mã bước 'chao' bị lặp; mỗi bước cần một mã riêng",
+            ]),
+        LintCase(
+            name: "no-end",
+            expected: [
+                "flows/vong-lap.yaml:3: kịch bản 'vong-lap' không bao giờ kết thúc: từ bước đầu 'hoi' không tới "
+                    + "được bước nào có 'end: true' hay 'start_flow'"
+            ]),
+        LintCase(
+            name: "conditions",
+            expected: [
+                "flows/menu.yaml:12: câu hỏi 'gioi-tinh' có hai lựa chọn cùng giá trị 'Nam'",
+                "flows/menu.yaml:15: bước 'gioi-tinh' so sánh 'gioi_tinh' với 'nuu', nhưng câu trả lời chỉ có thể "
+                    + "là: nam, nu",
+                "flows/menu.yaml:17: bước 'gioi-tinh' so sánh 'gioi_tinh' với 'khac', nhưng câu trả lời chỉ có thể "
+                    + "là: nam, nu",
+                "flows/menu.yaml:19: bước 'gioi-tinh' có điều kiện trên 'tuoi' nhưng không câu hỏi hay hành động "
+                    + "nào lưu 'tuoi'",
+                "flows/menu.yaml:27: bước 'dong-y' so sánh 'dong_y' với 'co', nhưng câu trả lời chỉ có thể là: "
+                    + "yes, no",
+                "flows/menu.yaml:31: bước 'xac-nhan' xác nhận 'ngay_sinh' nhưng không câu hỏi nào lưu 'ngay_sinh'",
+            ]),
+        LintCase(
+            name: "unknown-action",
+            expected: [
+                "flows/menu.yaml:6: bước 'gui' dùng hành động không tồn tại 'submit_dosier'; các hành động có: "
+                    + "submit_dossier, create_report, lookup_status, subscribe, unsubscribe, handoff, delete_my_data"
+            ]),
+        LintCase(
+            name: "no-menu",
+            expected: [
+                "flows/trang-chu.yaml:1: không kịch bản nào có id 'menu'; menu chính cần một kịch bản như vậy"
+            ]),
+    ]
+}
+
+struct LintTests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func folder(_ name: String) -> String {
+        repositoryRoot.appendingPathComponent("fixtures/lint/\(name)").path
+    }
+
+    /// Lints a fixture and returns its lines with the folder prefix removed.
+    static func lines(_ name: String) -> [String] {
+        let folder = folder(name)
+        return TemplateLinter.lint(folder: folder).map {
+            $0.description.replacingOccurrences(of: folder + "/", with: "")
+        }
+    }
+
+    @Test(arguments: LintCase.all)
+    func fixtureReportsExactLines(_ lintCase: LintCase) {
+        #expect(Self.lines(lintCase.name) == lintCase.expected)
+    }
+
+    @Test func everyFixtureFolderHasCase() throws {
+        let names = try FileManager.default.contentsOfDirectory(
+            atPath: Self.repositoryRoot.appendingPathComponent("fixtures/lint").path)
+        #expect(Set(names) == Set(LintCase.all.map(\.name)))
+    }
+
+    @Test func realTemplatesAreClean() {
+        let errors = TemplateLinter.lint(folder: Self.repositoryRoot.appendingPathComponent("templates").path)
+        #expect(errors.map(\.description) == [])
+    }
+
+    @Test func outputIsSortedAndRepeatable() {
+        let first = TemplateLinter.lint(folder: Self.folder("unknown-placeholder"))
+        let second = TemplateLinter.lint(folder: Self.folder("unknown-placeholder"))
+        #expect(first == second)
+        let keys = first.map { "\($0.file)\u{0}\(String(format: "%06d", $0.line))" }
+        #expect(keys == keys.sorted())
+        #expect(Set(first.map(\.file)).count == 2)
+    }
+
+    @Test func sortingOrdersByFileThenLine() {
+        let errors = [
+            FlowError(file: "b.yaml", line: 2, message: "x"),
+            FlowError(file: "a.yaml", line: 10, message: "y"),
+            FlowError(file: "a.yaml", line: 9, message: "z"),
+            FlowError(file: "a.yaml", line: 10, message: "y"),
+        ]
+        #expect(
+            errors.sortedByLocation().map(\.description) == ["a.yaml:9: z", "a.yaml:10: y", "b.yaml:2: x"])
+    }
+
+    @Test func loaderRejectsWhatLintReports() {
+        let folder = Self.folder("unused-answer")
+        #expect {
+            _ = try TemplateLoader.load(folder: folder)
+        } throws: { error in
+            (error as? FlowErrors)?.errors == TemplateLinter.lint(folder: folder)
+        }
+    }
+
+    @Test func missingFolderNamesFlowsFolder() {
+        let errors = TemplateLinter.lint(folder: "/nonexistent-motcua-templates")
+        #expect(
+            errors.first?.description
+                == "/nonexistent-motcua-templates/flows:0: không có tệp kịch bản (*.yaml) nào trong thư mục này")
+        #expect(errors.count == 2)
+    }
+
+    @Test func callerSeesSubflowAnswers() throws {
+        let caller = try Self.document(
+            """
+            id: menu
+            title: Menu
+            start: goi
+            steps:
+              goi:
+                call: hoi-ten
+                next: xong
+              xong:
+                say: "Chào {{ho_ten}}"
+                end: true
+            """, source: "menu.yaml")
+        let subflow = try Self.document(
+            """
+            id: hoi-ten
+            title: Hỏi tên
+            start: ten
+            steps:
+              ten:
+                ask: "Tên bác?"
+                input: name
+                save: ho_ten
+                next: xong
+              xong:
+                say: "Cảm ơn."
+                end: true
+            """, source: "hoi-ten.yaml")
+        #expect(FlowLinter.lint([caller, subflow]) == [])
+        #expect(
+            FlowLinter.lint([caller]).map(\.description) == [
+                "menu.yaml:6: bước 'goi' gọi kịch bản không tồn tại 'hoi-ten'",
+                "menu.yaml:9: bước 'xong' dùng {{ho_ten}} nhưng không câu hỏi hay hành động nào lưu 'ho_ten'",
+            ])
+    }
+
+    static func document(_ text: String, source: String) throws -> FlowDocument {
+        let root = try YAMLParser.parse(text)
+        let (flow, errors) = FlowLoader.read(root, source: source, version: "test")
+        #expect(errors == [])
+        return FlowDocument(source: source, root: root, flow: flow, isValid: errors.isEmpty)
+    }
+}
