@@ -28,6 +28,13 @@ struct LintCase: CustomTestStringConvertible, Sendable {
                 "flows/thieu-start.yaml:6: bước 'chao' trỏ tới bước không tồn tại 'ngay-sinhh'",
             ]),
         LintCase(
+            name: "step-shape",
+            expected: [
+                "flows/menu.yaml:4: khóa không tồn tại 'keyword'; các khóa có: id, title, keywords, procedure, start, steps",
+                "flows/menu.yaml:8: bước 'hoi-ten' có cả 'say' và 'ask'; tách thành một bước 'say' rồi một bước 'ask'",
+                "flows/menu.yaml:13: điều kiện trên 'ten' trống; viết ví dụ {ten: giá_trị} hoặc {ten: {present: true}}",
+            ]),
+        LintCase(
             name: "unreachable",
             expected: [
                 "flows/menu.yaml:15: bước 'sau-chuyen' không tới được từ bước đầu 'chao'",

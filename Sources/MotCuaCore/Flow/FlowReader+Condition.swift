@@ -11,6 +11,12 @@ extension FlowReader {
                 tests.append(.init(slot: slot, comparison: .equals(text)))
                 continue
             }
+            if value.mapping?.isEmpty != false {
+                fail(
+                    value.line,
+                    "điều kiện trên '\(slot)' trống; viết ví dụ {\(slot): giá_trị} hoặc {\(slot): {present: true}}")
+                continue
+            }
             for (op, operand) in value.mapping ?? [] {
                 if let comparison = readComparison(op, operand) {
                     tests.append(.init(slot: slot, comparison: comparison))

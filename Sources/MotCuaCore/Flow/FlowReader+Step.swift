@@ -18,6 +18,9 @@ extension FlowReader {
         let next = node["next"].flatMap { readNext($0) }
         var kinds: [Step.Kind] = []
 
+        if node["ask"] != nil, let say = node["say"] {
+            fail(say.line, "bước '\(id)' có cả 'say' và 'ask'; tách thành một bước 'say' rồi một bước 'ask'")
+        }
         if let ask = node["ask"] {
             if let question = readQuestion(id, node, prompt: ask) { kinds.append(.question(question)) }
         } else if let say = node["say"] {

@@ -21,6 +21,10 @@ struct FlowReader {
         let start = requiredScalar(root, "start")
         let keywords = root["keywords"].map { stringList($0, what: "keywords") } ?? []
         let procedure = root["procedure"]?.scalar
+        let knownKeys: Set<String> = ["id", "title", "keywords", "procedure", "start", "steps"]
+        for (key, value) in root.mapping ?? [] where !knownKeys.contains(key) {
+            fail(value.line, "khóa không tồn tại '\(key)'; các khóa có: id, title, keywords, procedure, start, steps")
+        }
 
         var steps: [String: Step] = [:]
         var order: [String] = []
