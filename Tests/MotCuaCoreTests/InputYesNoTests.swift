@@ -33,6 +33,22 @@ struct InputYesNoTests {
         #expect(YesNoInput.parse(text) == nil)
     }
 
+    /// Replies as elderly citizens type them: extra words, no diacritics, NFD, odd spacing, Telex keys.
+    @Test(arguments: [
+        ("dạ vâng ạ", true), ("Da co a", true), ("vâng, đúng rồi ạ", true), ("dạ phải ạ", true),
+        ("  DẠ   CÓ  ", true), ("ĐÚNG RỒI Ạ", true), ("Dạ có ạ".decomposedStringWithCanonicalMapping, true),
+        ("dạ đồng ý", true), ("đồng ý ạ!", true), ("okie nhé", true), ("Uh", true), ("ừ đúng rồi", true),
+        ("dduwowcj rooif", true), ("coo", true), ("chính xác", true), ("xác nhận", true), ("👍", true),
+        ("dạ không ạ", false), ("ko có ạ", false), ("dạ ko", false), ("Khong dung", false),
+        ("KHÔNG PHẢI", false), ("Dạ không phải ạ".decomposedStringWithCanonicalMapping, false),
+        ("  thôi   không  ", false), ("chưa có ạ", false), ("khoongf nhes", false), ("ừ không có", false),
+        ("sai rồi ạ", false),
+        ("không cần đâu", nil), ("có thể", nil), ("để tôi hỏi con", nil), ("ơ", nil), ("có, à mà không", nil),
+    ])
+    func readsElderlyTyping(text: String, expected: Bool?) {
+        #expect(YesNoInput.parse(text) == expected)
+    }
+
     @Test func nfdInputEqualsNfcInput() {
         #expect(YesNoInput.parse("dạ không".decomposedStringWithCanonicalMapping) == false)
         #expect(YesNoInput.parse("đồng ý".decomposedStringWithCanonicalMapping) == true)

@@ -1,21 +1,33 @@
 /// Replies to a multiple-choice question whose options are shown numbered from 1.
 public enum ChoiceInput {
     /// Returns the index in `options` of the chosen option, or nil when no option or several options
-    /// match. The rules are tried in order, and the first that matches decides:
+    /// match. `resolve` lists the rules and separates an ambiguous reply from an unmatched one.
+    public static func match(_ text: String, options: [ChoiceOption]) -> Int? {
+        if case .matched(let index) = resolve(text, options: options) {
+            return index
+        }
+        return nil
+    }
+
+    /// Returns the option that a reply names, the options it names equally well, or none.
+    /// The rules are tried in order, and the first that matches one or more options decides:
     /// 1. the option number, from 1: "2", "2.", "số 2", "chọn 2", "số hai";
     /// 2. equality with a label, value or synonym, with diacritics, then without (folded keys);
     /// 3. equality of folded keys once Telex leftovers are removed ("nuwx" for "Nữ");
     /// 4. a name that contains the reply as whole words, or the reverse ("tôi chọn nữ");
     /// 5. the closest name within an edit distance of 1 per 5 characters of that name, rounded up
-    ///    ("nam nu" for "nam nữ"); names under 4 letters allow only an extra letter ("nuu", "namm"),
-    ///    since "da" is one changed letter from both "ba" and "ma".
-    public static func match(_ text: String, options: [ChoiceOption]) -> Int? {
+    ///    ("nam nu" for "nam nữ"). Names under 4 letters allow only an extra letter ("nuu", "namm"),
+    ///    since "da" is one changed letter from both "ba" and "ma";
+    /// 6. a word of the reply that appears in the names of two or more options ("ông bà" for "Ông nội"
+    ///    and "Bà nội"), which gives `.ambiguous` only, because one shared word is too weak a sign to
+    ///    pick a single option.
+    public static func resolve(_ text: String, options: [ChoiceOption]) -> ChoiceMatch {
         let answer = VietnameseText.normalized(text)
         let answerKey = VietnameseText.foldKey(answer)
-        guard !answerKey.isEmpty, !options.isEmpty else { return nil }
+        guard !answerKey.isEmpty, !options.isEmpty else { return .none }
 
         if let number = optionNumber(answerKey), (1...options.count).contains(number) {
-            return number - 1
+            return .matched(number - 1)
         }
 
         let lowercasedAnswer = answer.lowercased()
@@ -32,16 +44,35 @@ public enum ChoiceInput {
         ]
         for rule in rules {
             let matching = keyedOptions.indices.filter { keyedOptions[$0].contains(where: rule) }
-            if matching.count == 1 { return matching[0] }
-            if matching.count > 1 { return nil }
+            if let result = choiceMatch(matching) { return result }
         }
 
-        return closestOption(to: answerKey, keyedOptions: keyedOptions)
+        if let result = choiceMatch(closestOptions(to: answerKey, keyedOptions: keyedOptions)) {
+            return result
+        }
+
+        let sharingAWord = optionsSharingAWord(answerWords, keyedOptions: keyedOptions)
+        return sharingAWord.count > 1 ? .ambiguous(sharingAWord) : .none
     }
 
-    /// Returns the option number in "2", "số 2", "chọn 2", "phương án 2" or "số hai", or nil.
+    private static func choiceMatch(_ indexes: [Int]) -> ChoiceMatch? {
+        switch indexes.count {
+        case 0: return nil
+        case 1: return .matched(indexes[0])
+        default: return .ambiguous(indexes)
+        }
+    }
+
+    /// Returns the option number in "2", "số 2", "chọn 2", "phương án 2", "số hai" or "dạ số 2 ạ", or nil.
     private static func optionNumber(_ key: String) -> Int? {
         var words = key.split(separator: " ")
+        while words.count > 1, let last = words.last, trailingParticles.contains(last) {
+            words.removeLast()
+        }
+        while words.count > 1, let first = words.first, leadingPoliteWords.contains(first) {
+            words.removeFirst()
+        }
+        let isSpoken = words.count >= 2 && words[words.count - 2] == "so"
         while words.count > 1, let first = words.first, numberPrefixes.contains(first) {
             words.removeFirst()
         }
@@ -51,14 +82,15 @@ public enum ChoiceInput {
         if word.allSatisfy({ $0.isASCII && $0.isNumber }), word.count <= 3 {
             return Int(word)
         }
-        return key.hasPrefix("so ") ? numberWords[word] : nil
+        return isSpoken ? numberWords[word] : nil
     }
 
     private static func containsEitherWay(_ nameWords: [Substring], _ answerWords: [Substring]) -> Bool {
         VietnameseText.containsWords(nameWords, answerWords) || VietnameseText.containsWords(answerWords, nameWords)
     }
 
-    private static func closestOption(to answerKey: String, keyedOptions: [[KeyedName]]) -> Int? {
+    /// Returns the indexes of the options with a name at the smallest allowed edit distance.
+    private static func closestOptions(to answerKey: String, keyedOptions: [[KeyedName]]) -> [Int] {
         var best: (distance: Int, options: Set<Int>) = (Int.max, [])
         for (index, names) in keyedOptions.enumerated() {
             for name in names {
@@ -73,11 +105,32 @@ public enum ChoiceInput {
                 }
             }
         }
-        return best.options.count == 1 ? best.options.first : nil
+        return best.options.sorted()
     }
+
+    /// Returns the indexes of the options whose names contain a word of the reply, ignoring the filler
+    /// words of a reply such as "tôi", "chọn" and "hay".
+    private static func optionsSharingAWord(_ answerWords: [Substring], keyedOptions: [[KeyedName]]) -> [Int] {
+        let significant = Set(answerWords.filter { !fillerWords.contains($0) })
+        guard !significant.isEmpty else { return [] }
+        return keyedOptions.indices.filter { index in
+            keyedOptions[index].contains { name in name.words.contains(where: significant.contains) }
+        }
+    }
+
+    /// "dạ", "vâng", "thưa" and the pronouns a citizen uses for themself, before an option number.
+    private static let leadingPoliteWords: Set<Substring> = ["da", "vang", "thua", "toi", "em", "chau", "con"]
+
+    private static let trailingParticles: Set<Substring> = ["a", "ah", "nhe", "nha", "nhen", "ha"]
 
     /// Words that may precede an option number: "số", "chọn", "câu", "phương án", "mục", "cái".
     private static let numberPrefixes: Set<Substring> = ["so", "chon", "cau", "phuong", "an", "muc", "cai", "lua"]
+
+    /// Folded words that carry no meaning of their own in a reply: "dạ", "tôi", "chọn", "hay", "hoặc", "và".
+    private static let fillerWords: Set<Substring> = [
+        "a", "da", "vang", "thua", "toi", "em", "chau", "con", "chon", "la", "cua", "hay", "hoac", "va", "voi",
+        "nhe", "nha", "ca",
+    ]
 
     /// Number words, accepted only after "số" ("số hai"), because "ba" or "chọn nam" may name an option.
     private static let numberWords: [String: Int] = [

@@ -6,10 +6,14 @@ public enum NameInput {
     /// and apostrophes. Returns nil otherwise. A single word is accepted, and the flow decides whether
     /// to ask for the full name.
     ///
-    /// An introduction before the name ("tên tôi là …", "tôi tên …", "họ tên: …") and a polite "ạ" after
-    /// it are removed first, because no Vietnamese name starts with those words.
+    /// A polite "dạ", "vâng" or "thưa", an introduction before the name ("tên tôi là …", "tôi tên …",
+    /// "họ tên: …") and a polite "ạ" after it are removed first, because no Vietnamese name starts with
+    /// those words.
     public static func parse(_ text: String) -> String? {
         var words = VietnameseText.normalized(text).split(separator: " ")
+        if words.count > 1, politeWords.contains(VietnameseText.foldKey(String(words[0]))) {
+            words.removeFirst()
+        }
         let keys = words.map { VietnameseText.foldKey(String($0)) }
         if let introduction = introductions.first(where: { keys.starts(with: $0) }) {
             words.removeFirst(introduction.count)
@@ -32,5 +36,9 @@ public enum NameInput {
     private static let introductions: [[String]] = [
         ["ho", "va", "ten", "la"], ["ho", "ten", "toi", "la"], ["ten", "toi", "la"], ["toi", "ten", "la"],
         ["ho", "ten", "la"], ["ho", "ten"], ["ten", "la"], ["toi", "la"], ["toi", "ten"], ["em", "ten", "la"],
+        ["chau", "ten", "la"], ["con", "ten", "la"],
     ]
+
+    /// Folded words of respect that may open a reply: "dạ", "vâng", "thưa".
+    private static let politeWords: Set<String> = ["da", "vang", "thua"]
 }

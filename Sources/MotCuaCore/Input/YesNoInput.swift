@@ -4,7 +4,7 @@ public enum YesNoInput {
     /// Returns false for không, ko, k, hông, no, sai, chưa, thôi, khỏi, 2 and similar, and nil when the
     /// reply is unclear. Diacritics are optional.
     ///
-    /// Polite words before the reply ("dạ", "vâng", "thưa") and after it ("ạ", "nhé", "nha", "luôn",
+    /// Polite words before the reply ("dạ", "vâng", "thưa", "ừ") and after it ("ạ", "nhé", "nha", "luôn",
     /// "rồi") are ignored, so "dạ có", "da khong a", "ko ạ" and "vâng ạ" work, and "dạ" alone means yes.
     /// Hedges such as "có lẽ", "chắc vậy" and "không biết" return nil, so the flow can ask again.
     /// Words left by a failed Telex input method ("khoong", "dduwowcj") are recognised only after the
@@ -41,8 +41,9 @@ public enum YesNoInput {
 
     private static let approvingEmoji: Set<String> = ["👍", "👌", "✅"]
 
-    /// "dạ", "vâng" and "thưa" before a reply only show respect, so "dạ không" means no.
-    private static let leadingParticles: Set<String> = ["da", "vang", "thua"]
+    /// "dạ", "vâng" and "thưa" before a reply only show respect, so "dạ không" means no. "ừ" before a
+    /// reply acknowledges the question, so "ừ đúng rồi" means yes and "ừ không có" means no.
+    private static let leadingParticles: Set<String> = ["da", "vang", "thua", "u", "uh", "um", "uhm"]
 
     private static let trailingParticles: Set<String> = ["a", "ah", "ak", "nhe", "nha", "nhen", "ha", "luon", "roi"]
 
