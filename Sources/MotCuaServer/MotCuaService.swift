@@ -33,7 +33,8 @@ public final class MotCuaService: Sendable {
 
         let zalo = configuration.zalo.isEnabled ? Self.zaloSettings(configuration.zalo) : nil
         let engine = ConversationEngine(
-            catalog: templates.catalog, messages: templates.messages, settings: Self.engineSettings(configuration))
+            catalog: templates.catalog, messages: templates.messages, settings: Self.engineSettings(configuration),
+            communes: templates.communes)
         let sender = OutboxSender(
             store: store, client: client, zalo: zalo,
             settings: .init(

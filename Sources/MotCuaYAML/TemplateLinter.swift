@@ -16,6 +16,8 @@ public struct TemplateCheck: Sendable {
     public var messages: MessageCatalog
     /// The bytes of each flow read without problems, by flow id.
     public var flowSources: [String: [UInt8]]
+    /// The communes and wards of `communes.yaml`, when the folder has that file.
+    public var communes: CommuneDirectory?
 }
 
 /// Reads `flows/*.yaml` and `messages/<language>.yaml` from a templates folder and reports every
@@ -67,10 +69,25 @@ public enum TemplateLinter {
             errors.append(error)
         }
 
+        var communes: CommuneDirectory?
+        let communesPath = (folder as NSString).appendingPathComponent("communes.yaml")
+        if FileManager.default.fileExists(atPath: communesPath) {
+            do {
+                let root = try parse(try readBytes(communesPath), path: communesPath)
+                communes = try CommuneDirectory.load(from: root, source: communesPath)
+            } catch let error as FlowErrors {
+                errors += error.errors
+            } catch let error as FlowError {
+                errors.append(error)
+            } catch {
+                errors.append(FlowError(file: communesPath, line: 0, message: "\(error)"))
+            }
+        }
+
         let flows = documents.filter(\.isValid).compactMap(\.flow)
         return TemplateCheck(
             folder: folder, flowFiles: flowFiles, messageFiles: [messagesPath], errors: errors.sortedByLocation(),
-            flows: flows, messages: messages, flowSources: sources)
+            flows: flows, messages: messages, flowSources: sources, communes: communes)
     }
 
     private static func readBytes(_ path: String) throws(FlowError) -> [UInt8] {

@@ -8,6 +8,8 @@ public struct Templates: Sendable {
     public var folder: String
     /// Each loaded flow file's bytes by flow id, for keeping old versions in the store.
     public var flowSources: [String: [UInt8]] = [:]
+    /// Communes and wards for `commune` questions, from `communes.yaml` when present.
+    public var communes: CommuneDirectory?
 }
 
 /// Reads `flows/*.yaml` and `messages/<lang>.yaml` from a templates folder.
@@ -19,7 +21,7 @@ public enum TemplateLoader {
         guard check.errors.isEmpty else { throw FlowErrors(errors: check.errors) }
         return Templates(
             catalog: FlowCatalog(flows: check.flows), messages: check.messages, folder: folder,
-            flowSources: check.flowSources)
+            flowSources: check.flowSources, communes: check.communes)
     }
 
     /// Parses an earlier version of a flow file, kept in the store, so that conversations that

@@ -42,7 +42,7 @@ enum ChatCommand {
 
         let engine = ConversationEngine(
             catalog: templates.catalog, messages: templates.messages,
-            settings: MotCuaService.engineSettings(configuration))
+            settings: MotCuaService.engineSettings(configuration), communes: templates.communes)
         var conversation = LocalConversation(
             engine: engine, userID: userID, logger: Logger(label: "motcua.chat", level: .warning))
         FileHandleOutput.standardOutput(

@@ -9,7 +9,7 @@ struct EngineHarness {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("templates").path
 
-    let engine: ConversationEngine
+    private(set) var engine: ConversationEngine
     var state = ConversationState()
     var now: Date
     var receipts = 0
@@ -17,8 +17,13 @@ struct EngineHarness {
 
     init(now: String = "2026-03-02T08:00:00+07:00") throws {
         let templates = try TemplateLoader.load(folder: Self.templatesFolder)
-        engine = ConversationEngine(catalog: templates.catalog, messages: templates.messages)
+        engine = ConversationEngine(
+            catalog: templates.catalog, messages: templates.messages, communes: templates.communes)
         self.now = ISO8601DateFormatter().date(from: now)!
+    }
+
+    mutating func replaceEngine(_ engine: ConversationEngine) {
+        self.engine = engine
     }
 
     /// Sends content and returns the reply texts.

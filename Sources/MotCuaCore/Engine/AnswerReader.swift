@@ -5,11 +5,18 @@ struct AnswerReader {
     enum Outcome: Equatable {
         case accepted(SlotValue)
         case skipped
-        /// The message key of the reason, or nil for the type's general error.
-        case rejected(String?)
+        /// The message key of the reason (nil for the type's general error) and its placeholders.
+        case rejected(String?, [String: String])
+        /// Several options fit equally; the citizen picks one of these buttons.
+        case ambiguous([ReplyButton])
+
+        static let invalid = Outcome.rejected(nil, [:])
+
+        static func rejected(_ key: String) -> Outcome { .rejected(key, [:]) }
     }
 
     let today: CivilDate
+    let communes: CommuneDirectory?
 
     func read(_ content: InboundContent, for input: InputSpec) -> Outcome {
         switch content {
@@ -17,17 +24,17 @@ struct AnswerReader {
             if input.optional, Self.isSkip(text) { return .skipped }
             return readText(text, input)
         case .location(let latitude, let longitude):
-            guard input.type == .location || input.type == .text else { return .rejected(nil) }
+            guard input.type == .location || input.type == .text else { return .invalid }
             let value = "\(latitude),\(longitude)"
             return .accepted(SlotValue(value: value, display: "\(latitude), \(longitude)"))
         case .image(let url, _):
-            guard input.type == .image else { return .rejected(nil) }
+            guard input.type == .image else { return .invalid }
             return .accepted(SlotValue(value: url, display: "1 ảnh"))
         case .file(let url, let name):
-            guard input.type == .file || input.type == .image else { return .rejected(nil) }
+            guard input.type == .file || input.type == .image else { return .invalid }
             return .accepted(SlotValue(value: url, display: name ?? "1 tệp"))
         default:
-            return .rejected(nil)
+            return .invalid
         }
     }
 
@@ -37,46 +44,89 @@ struct AnswerReader {
 
     private func readText(_ text: String, _ input: InputSpec) -> Outcome {
         switch input.type {
-        case .text, .commune, .location:
+        case .text, .location:
             let minimum = Int(input.minimum ?? 1)
             let maximum = Int(input.maximum ?? 1000)
-            guard let value = TextInput.parse(text, minLength: minimum, maxLength: maximum) else {
-                return .rejected(nil)
-            }
+            guard let value = TextInput.parse(text, minLength: minimum, maxLength: maximum) else { return .invalid }
             return .accepted(SlotValue(value: value, display: value))
+        case .commune:
+            return readCommune(text)
         case .name:
-            guard let value = NameInput.parse(text) else { return .rejected(nil) }
+            guard let value = NameInput.parse(text) else { return .invalid }
             return .accepted(SlotValue(value: value, display: value))
         case .number:
             return readNumber(text, input)
         case .date:
             return readDate(text, input)
         case .phone:
-            guard let phone = PhoneInput.parse(text) else { return .rejected(nil) }
-            // An old 11-digit number is shown beside its new form so the citizen can check it.
-            let typedDigits = text.filter(\.isNumber)
-            let display = phone.wasConverted ? "\(phone.national) (số cũ \(typedDigits))" : phone.national
-            return .accepted(SlotValue(value: phone.national, display: display))
+            return readPhone(text, input)
         case .citizenID:
-            guard let id = CitizenIDInput.parse(text, today: today) else { return .rejected(nil) }
-            return .accepted(SlotValue(value: id, display: id))
+            return readCitizenID(text)
         case .email:
-            guard let email = EmailInput.parse(text) else { return .rejected(nil) }
+            guard let email = EmailInput.parse(text) else { return .invalid }
             return .accepted(SlotValue(value: email, display: email))
         case .choice:
-            guard let index = ChoiceInput.match(text, options: input.options) else { return .rejected(nil) }
-            let option = input.options[index]
-            return .accepted(SlotValue(value: option.value, display: option.label))
+            switch ChoiceInput.resolve(text, options: input.options) {
+            case .matched(let index):
+                let option = input.options[index]
+                return .accepted(SlotValue(value: option.value, display: option.label))
+            case .ambiguous(let indexes):
+                return .ambiguous(
+                    indexes.map { ReplyButton(title: input.options[$0].label, value: input.options[$0].value) })
+            case .none:
+                return .invalid
+            }
         case .yesNo:
-            guard let yes = YesNoInput.parse(text) else { return .rejected(nil) }
+            guard let yes = YesNoInput.parse(text) else { return .invalid }
             return .accepted(SlotValue(value: yes ? "yes" : "no", display: yes ? "Có" : "Không"))
         case .image, .file:
-            return .rejected(nil)
+            return .invalid
+        }
+    }
+
+    /// Matches the configured communes and wards; without a list the answer is kept as typed.
+    private func readCommune(_ text: String) -> Outcome {
+        guard let communes else {
+            guard let value = TextInput.parse(text, minLength: 2, maxLength: 100) else { return .invalid }
+            return .accepted(SlotValue(value: value, display: value))
+        }
+        switch communes.resolve(text) {
+        case .matched(let commune):
+            return .accepted(SlotValue(value: commune.name, display: commune.name))
+        case .ambiguous(let candidates):
+            return .ambiguous(candidates.map { ReplyButton(title: $0.name, value: $0.name) })
+        case .none:
+            return .invalid
+        }
+    }
+
+    private func readPhone(_ text: String, _ input: InputSpec) -> Outcome {
+        guard let phone = PhoneInput.parse(text, allowLandline: input.allowsLandline) else { return .invalid }
+        // An old 11-digit number is shown beside its new form so the citizen can check it.
+        let typedDigits = text.filter(\.isNumber)
+        let display = phone.wasConverted ? "\(phone.national) (số cũ \(typedDigits))" : phone.national
+        return .accepted(SlotValue(value: phone.national, display: display))
+    }
+
+    private func readCitizenID(_ text: String) -> Outcome {
+        switch CitizenIDInput.read(text, today: today) {
+        case .valid(let id):
+            return .accepted(SlotValue(value: id, display: id))
+        case .wrongLength(9):
+            return .rejected("invalid.citizen_id_old_card")
+        case .wrongLength(let count):
+            return .rejected("invalid.citizen_id_length", ["count": "\(count)"])
+        case .unknownProvince(let code):
+            return .rejected("invalid.citizen_id_province", ["code": code])
+        case .futureBirthYear(let year):
+            return .rejected("invalid.citizen_id_future", ["year": "\(year)"])
+        case .unreadable:
+            return .invalid
         }
     }
 
     private func readNumber(_ text: String, _ input: InputSpec) -> Outcome {
-        guard let number = NumberInput.parse(text) else { return .rejected(nil) }
+        guard let number = NumberInput.parse(text) else { return .invalid }
         if let minimum = input.minimum, number < minimum { return .rejected("invalid.number_range") }
         if let maximum = input.maximum, number > maximum { return .rejected("invalid.number_range") }
         let display = number == number.rounded() ? String(Int(number)) : String(number)
@@ -84,11 +134,20 @@ struct AnswerReader {
     }
 
     private func readDate(_ text: String, _ input: InputSpec) -> Outcome {
-        guard let date = DateInput.parse(text, today: today) else { return .rejected(nil) }
-        if let bound = input.earliestDate.flatMap(resolve), date < bound { return .rejected("invalid.date_too_early") }
-        if let bound = input.latestDate.flatMap(resolve), date > bound { return .rejected("invalid.date_too_late") }
-        let value = String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
-        return .accepted(SlotValue(value: value, display: date.description))
+        let earliest = input.earliestDate.flatMap(resolve)
+        let latest = input.latestDate.flatMap(resolve)
+        switch DateInput.read(text, today: today, earliest: earliest, latest: latest) {
+        case .date(let date):
+            if let earliest, date < earliest { return .rejected("invalid.date_too_early") }
+            if let latest, date > latest { return .rejected("invalid.date_too_late") }
+            let value = String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
+            return .accepted(SlotValue(value: value, display: date.description))
+        case .impossible(let day, let month, let year):
+            let shown = String(format: "%02d/%02d/%04d", day, month, year)
+            return .rejected("invalid.date_impossible", ["date": shown])
+        case .unreadable:
+            return .invalid
+        }
     }
 
     private func resolve(_ bound: String) -> CivilDate? {

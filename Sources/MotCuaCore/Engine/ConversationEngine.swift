@@ -6,11 +6,17 @@ public struct ConversationEngine: Sendable {
     public var catalog: FlowCatalog
     public var messages: MessageCatalog
     public var settings: EngineSettings
+    /// Communes and wards that `commune` questions accept; without it the answer is free text.
+    public var communes: CommuneDirectory?
 
-    public init(catalog: FlowCatalog, messages: MessageCatalog, settings: EngineSettings = .init()) {
+    public init(
+        catalog: FlowCatalog, messages: MessageCatalog, settings: EngineSettings = .init(),
+        communes: CommuneDirectory? = nil
+    ) {
         self.catalog = catalog
         self.messages = messages
         self.settings = settings
+        self.communes = communes
     }
 
     /// Handles one inbound event.

@@ -41,5 +41,7 @@ public struct MessageCatalog: Sendable, Equatable {
             "button.yes", "button.no", "button.confirm", "button.fix", "button.official", "button.menu",
             "invalid.number_range", "invalid.date_too_early", "invalid.date_too_late",
             "draft.resume", "draft.expired", "button.resume", "button.restart",
+            "invalid.date_impossible", "invalid.citizen_id_length", "invalid.citizen_id_old_card",
+            "invalid.citizen_id_province", "invalid.citizen_id_future", "ambiguous",
         ] + InputType.allCases.map { "invalid.\($0.rawValue)" }
 }

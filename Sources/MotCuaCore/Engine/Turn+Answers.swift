@@ -1,6 +1,6 @@
 extension Turn {
     mutating func answer(_ question: Question, _ content: InboundContent, step: Step) {
-        let reader = AnswerReader(today: today)
+        let reader = AnswerReader(today: today, communes: engine.communes)
         switch reader.read(content, for: question.input) {
         case .accepted(let value):
             state.slots[question.slot] = value
@@ -10,8 +10,12 @@ extension Turn {
             state.slots[question.slot] = nil
             recordAnswered(step.id)
             proceed(after: step)
-        case .rejected(let reason):
-            failedAnswer(question, reason: reason)
+        case .rejected(let reason, let values):
+            failedAnswer(question, reason: reason, values: values)
+        case .ambiguous(let buttons):
+            // Not a failure: the answer fits several options, so only those are offered.
+            state.buttons = buttons
+            say(messages.text("ambiguous"), buttons: buttons)
         }
     }
 
@@ -33,12 +37,13 @@ extension Turn {
     }
 
     /// Climbs the retry ladder: an example first, numbered options next, then an official or a pause.
-    private mutating func failedAnswer(_ question: Question, reason: String?) {
+    private mutating func failedAnswer(_ question: Question, reason: String?, values: [String: String]) {
         state.retries += 1
         let settings = engine.settings
-        var text =
-            question.errorMessage.map { Template.render($0, placeholderValues) }
-            ?? messages.text(reason ?? "invalid.\(question.input.type.rawValue)")
+        // A step's own error message replaces the general one; a specific reason, such as a date
+        // that does not exist, is more helpful and is kept.
+        let stepMessage = reason == nil ? question.errorMessage.map { Template.render($0, placeholderValues) } : nil
+        var text = stepMessage ?? messages.text(reason ?? "invalid.\(question.input.type.rawValue)", values)
         var buttons = Self.buttons(for: question.input, messages: messages)
 
         if state.retries >= settings.officialAfterFailures {

@@ -106,12 +106,13 @@ extension FlowReader {
         var spec = InputSpec(type: type)
         guard node.mapping != nil else { return spec }
 
-        let known = ["type", "options", "min", "max", "optional", "after", "before"]
+        let known = ["type", "options", "min", "max", "optional", "after", "before", "landline"]
         for (key, value) in node.mapping ?? [] where !known.contains(key) {
             let listed = known.joined(separator: ", ")
             fail(value.line, "ràng buộc nhập không tồn tại '\(key)'; các ràng buộc có: \(listed)")
         }
         spec.optional = node["optional"]?.scalar == "true"
+        spec.allowsLandline = node["landline"]?.scalar == "true"
         spec.minimum = number(node["min"], type: type)
         spec.maximum = number(node["max"], type: type)
         if type == .date {

@@ -27,6 +27,8 @@ public struct InputSpec: Sendable, Equatable {
     public var latestDate: String?
     /// An optional question may be skipped with "bỏ qua".
     public var optional: Bool
+    /// For phone numbers: landlines (02x…) are accepted as well as mobiles.
+    public var allowsLandline: Bool = false
 
     public init(
         type: InputType, options: [ChoiceOption] = [], minimum: Double? = nil, maximum: Double? = nil,

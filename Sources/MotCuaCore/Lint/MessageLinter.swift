@@ -7,6 +7,10 @@ public enum MessageLinter {
         "retry.options": ["options"],
         "retry.example": ["example"],
         "draft.resume": ["title"],
+        "invalid.date_impossible": ["date"],
+        "invalid.citizen_id_length": ["count"],
+        "invalid.citizen_id_province": ["code"],
+        "invalid.citizen_id_future": ["year"],
         "draft.expired": ["title"],
     ]
 
