@@ -30,7 +30,7 @@ enum HelpText {
           MOTCUA_LISTEN                  địa chỉ host:cổng để nghe (mặc định 127.0.0.1:8080)
           MOTCUA_DATABASE                sqlite:ĐƯỜNG_DẪN (mặc định sqlite:data/motcua.sqlite)
           MOTCUA_TEMPLATES               thư mục kịch bản, tin nhắn (mặc định templates)
-          MOTCUA_LOG_LEVEL               debug, info, warning, error (mặc định info)
+          MOTCUA_LOG_LEVEL               trace, debug, info, notice, warning, error, critical (mặc định info)
           MOTCUA_LOG_FORMAT              logfmt hoặc json (mặc định logfmt)
           MOTCUA_ZALO_APP_ID             app id của Zalo
           MOTCUA_ZALO_OA_ID              id của Official Account

@@ -124,3 +124,37 @@ struct EngineVersionTests {
         #expect(fresh.replies.last?.text == "Câu mới?")
     }
 }
+
+struct EngineDraftEdgeTests {
+    @Test func unfollowAfterPauseGetsNoResumeQuestion() throws {
+        var bot = try EngineHarness()
+        bot.say("khai sinh")
+        bot.now += 2 * 3600
+        #expect(bot.send(.unfollow).isEmpty)
+        #expect(!bot.state.askingResume)
+    }
+
+    @Test func emptyConditionValueRejected() throws {
+        let text = """
+            id: thu
+            title: Thử
+            start: a
+            steps:
+              a:
+                ask: "Tên?"
+                input: name
+                save: ten
+                next:
+                  - if: {ten: }
+                    goto: b
+                  - goto: b
+              b:
+                say: "Xong {{ten}}"
+                end: true
+            """
+        let error = #expect(throws: FlowErrors.self) {
+            try FlowLoader.load(YAMLParser.parse(text), source: "thu.yaml", version: "1")
+        }
+        #expect(error?.errors.first?.message.contains("điều kiện trên 'ten' trống") == true)
+    }
+}

@@ -5,6 +5,10 @@ extension Turn {
     /// event was used up by asking whether to continue; commands always run.
     mutating func resumeDraftIfIdle(since previous: Date?, content: InboundContent) -> Bool {
         guard state.isInFlow, !state.handoff, !state.askingResume, let previous, let flow else { return false }
+        switch content {
+        case .follow, .unfollow, .submittedInfo: return false
+        default: break
+        }
         let idle = now.timeIntervalSince(previous)
 
         if idle > engine.settings.draftLifetime {
@@ -16,7 +20,8 @@ extension Turn {
         if case .text(let text) = content, Command.parse(text) != nil { return false }
         if case .button(let value) = content, Command.parse(buttonValue: value) != nil { return false }
 
-        askResume(title: flow.title)
+        let rootFlow = state.callStack.first.flatMap { engine.catalog.flow($0.flowID, version: $0.flowVersion) }
+        askResume(title: (rootFlow ?? flow).title)
         return true
     }
 
@@ -41,10 +46,12 @@ extension Turn {
         if continues {
             state.askingResume = false
             repeatPrompt()
-        } else if restarts, let flowID = state.flowID {
+        } else if restarts, let flowID = state.callStack.first?.flowID ?? state.flowID {
+            // Inside a sub-flow, starting over means the flow the citizen started.
             startFlow(flowID)
         } else {
-            askResume(title: flow?.title ?? "")
+            let rootFlow = state.callStack.first.flatMap { engine.catalog.flow($0.flowID, version: $0.flowVersion) }
+            askResume(title: (rootFlow ?? flow)?.title ?? "")
         }
     }
 }

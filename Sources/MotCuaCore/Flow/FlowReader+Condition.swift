@@ -7,7 +7,7 @@ extension FlowReader {
         }
         var tests: [Condition.Test] = []
         for (slot, value) in pairs {
-            if let text = value.scalar {
+            if let text = value.scalar, !text.isEmpty {
                 tests.append(.init(slot: slot, comparison: .equals(text)))
                 continue
             }

@@ -128,6 +128,8 @@ final class EventProcessor: Sendable {
                 try store.markProcessed(eventSequence: stored.sequence)
                 eventLogger.error("event set aside after repeated failures", ["attempts": "\(attempts)"])
             } catch {
+                // Still pending: keep later events waiting so that order holds.
+                state.withLock { _ = $0.blocked.insert(conversation) }
                 eventLogger.error("setting an event aside failed", ["error": "\(error)"])
             }
         }
