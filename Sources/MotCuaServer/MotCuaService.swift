@@ -34,7 +34,7 @@ public final class MotCuaService: Sendable {
         let zalo = configuration.zalo.isEnabled ? Self.zaloSettings(configuration.zalo) : nil
         let engine = ConversationEngine(
             catalog: templates.catalog, messages: templates.messages, settings: Self.engineSettings(configuration),
-            communes: templates.communes)
+            communes: templates.communes, procedures: templates.procedures)
         let sender = OutboxSender(
             store: store, client: client, zalo: zalo,
             settings: .init(

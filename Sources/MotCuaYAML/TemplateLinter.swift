@@ -18,11 +18,15 @@ public struct TemplateCheck: Sendable {
     public var flowSources: [String: [UInt8]]
     /// The communes and wards of `communes.yaml`, when the folder has that file.
     public var communes: CommuneDirectory?
+    /// Procedure files read, in name order.
+    public var procedureFiles: [String]
+    /// The procedures read without problems; nil when the folder has no `procedures` folder.
+    public var procedures: ProcedureCatalog?
 }
 
-/// Reads `flows/*.yaml` and `messages/<language>.yaml` from a templates folder and reports every
-/// problem as `file:line: message`: YAML syntax, flow structure, references across files, and the
-/// checks of `FlowLinter` and `MessageLinter`.
+/// Reads `flows/*.yaml`, `messages/<language>.yaml`, `communes.yaml` and `procedures/*.yaml` from a
+/// templates folder and reports every problem as `file:line: message`: YAML syntax, flow structure,
+/// procedure fields, references across files, and the checks of `FlowLinter` and `MessageLinter`.
 public enum TemplateLinter {
     /// Returns every problem found in the folder; an empty list means the templates are usable.
     public static func lint(folder: String, language: String = "vi") -> [FlowError] {
@@ -55,7 +59,12 @@ public enum TemplateLinter {
                 errors.append(error)
             }
         }
-        errors += FlowLinter.lint(documents)
+        let (procedureFiles, procedures, procedureErrors) = readProcedures(folder: folder)
+        errors += procedureErrors
+        if let procedures {
+            errors += procedures.problems(flowIDs: Set(documents.compactMap(\.flow?.id)))
+        }
+        errors += FlowLinter.lint(documents, procedures: procedures)
 
         let messagesPath = (folder as NSString).appendingPathComponent("messages/\(language).yaml")
         var messages = MessageCatalog(texts: [:])
@@ -87,7 +96,36 @@ public enum TemplateLinter {
         let flows = documents.filter(\.isValid).compactMap(\.flow)
         return TemplateCheck(
             folder: folder, flowFiles: flowFiles, messageFiles: [messagesPath], errors: errors.sortedByLocation(),
-            flows: flows, messages: messages, flowSources: sources, communes: communes)
+            flows: flows, messages: messages, flowSources: sources, communes: communes,
+            procedureFiles: procedureFiles, procedures: procedures)
+    }
+
+    /// Reads `procedures/*.yaml` in name order; the catalog is nil when that folder does not exist.
+    private static func readProcedures(folder: String) -> (files: [String], catalog: ProcedureCatalog?, [FlowError]) {
+        let proceduresFolder = (folder as NSString).appendingPathComponent("procedures")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: proceduresFolder, isDirectory: &isFolder), isFolder.boolValue
+        else { return ([], nil, []) }
+
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: proceduresFolder)) ?? []
+        let files = names.sorted()
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .map { (proceduresFolder as NSString).appendingPathComponent($0) }
+        var catalog = ProcedureCatalog()
+        var errors: [FlowError] = []
+        for path in files {
+            do {
+                let root = try parse(try readBytes(path), path: path)
+                try catalog.load(from: root, source: path)
+            } catch let error as FlowErrors {
+                errors += error.errors
+            } catch let error as FlowError {
+                errors.append(error)
+            } catch {
+                errors.append(FlowError(file: path, line: 0, message: "\(error)"))
+            }
+        }
+        return (files, catalog, errors)
     }
 
     private static func readBytes(_ path: String) throws(FlowError) -> [UInt8] {

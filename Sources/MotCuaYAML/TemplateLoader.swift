@@ -10,9 +10,12 @@ public struct Templates: Sendable {
     public var flowSources: [String: [UInt8]] = [:]
     /// Communes and wards for `commune` questions, from `communes.yaml` when present.
     public var communes: CommuneDirectory?
+    /// Procedures for `procedure` questions, from `procedures/*.yaml`; empty without that folder.
+    public var procedures = ProcedureCatalog()
 }
 
-/// Reads `flows/*.yaml` and `messages/<lang>.yaml` from a templates folder.
+/// Reads `flows/*.yaml`, `messages/<lang>.yaml`, `communes.yaml` and `procedures/*.yaml` from a
+/// templates folder.
 public enum TemplateLoader {
     /// Loads the folder, or throws `FlowErrors` with every problem `motcua lint` reports for it,
     /// so that a server never starts on templates that fail the lint.
@@ -21,7 +24,8 @@ public enum TemplateLoader {
         guard check.errors.isEmpty else { throw FlowErrors(errors: check.errors) }
         return Templates(
             catalog: FlowCatalog(flows: check.flows), messages: check.messages, folder: folder,
-            flowSources: check.flowSources, communes: check.communes)
+            flowSources: check.flowSources, communes: check.communes, procedures: check.procedures ?? ProcedureCatalog()
+        )
     }
 
     /// Parses an earlier version of a flow file, kept in the store, so that conversations that

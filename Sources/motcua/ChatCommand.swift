@@ -42,7 +42,8 @@ enum ChatCommand {
 
         let engine = ConversationEngine(
             catalog: templates.catalog, messages: templates.messages,
-            settings: MotCuaService.engineSettings(configuration), communes: templates.communes)
+            settings: MotCuaService.engineSettings(configuration), communes: templates.communes,
+            procedures: templates.procedures)
         var conversation = LocalConversation(
             engine: engine, userID: userID, logger: Logger(label: "motcua.chat", level: .warning))
         FileHandleOutput.standardOutput(

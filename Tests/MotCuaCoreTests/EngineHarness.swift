@@ -18,7 +18,8 @@ struct EngineHarness {
     init(now: String = "2026-03-02T08:00:00+07:00") throws {
         let templates = try TemplateLoader.load(folder: Self.templatesFolder)
         engine = ConversationEngine(
-            catalog: templates.catalog, messages: templates.messages, communes: templates.communes)
+            catalog: templates.catalog, messages: templates.messages, communes: templates.communes,
+            procedures: templates.procedures)
         self.now = ISO8601DateFormatter().date(from: now)!
     }
 

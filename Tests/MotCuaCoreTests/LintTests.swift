@@ -74,7 +74,7 @@ struct LintCase: CustomTestStringConvertible, Sendable {
             name: "input-types",
             expected: [
                 "flows/menu.yaml:7: kiểu nhập không tồn tại 'ten'; các kiểu có: text, name, number, date, phone, "
-                    + "citizen_id, email, choice, yes_no, location, image, file, commune",
+                    + "citizen_id, email, choice, yes_no, location, image, file, commune, procedure",
                 "flows/menu.yaml:14: ràng buộc nhập không tồn tại 'minimum'; các ràng buộc có: type, options, min, "
                     + "max, optional, after, before, landline",
             ]),
@@ -89,7 +89,7 @@ struct LintCase: CustomTestStringConvertible, Sendable {
             name: "no-end",
             expected: [
                 "flows/vong-lap.yaml:3: kịch bản 'vong-lap' không bao giờ kết thúc: từ bước đầu 'hoi' không tới "
-                    + "được bước nào có 'end: true' hay 'start_flow'"
+                    + "được bước nào có 'end: true', 'start_flow' hay 'start_flow_from'"
             ]),
         LintCase(
             name: "conditions",
@@ -110,6 +110,26 @@ struct LintCase: CustomTestStringConvertible, Sendable {
             expected: [
                 "flows/menu.yaml:6: bước 'gui' dùng hành động không tồn tại 'submit_dosier'; các hành động có: "
                     + "submit_dossier, create_report, lookup_status, subscribe, unsubscribe, handoff, delete_my_data"
+            ]),
+        LintCase(
+            name: "procedure-file",
+            expected: [
+                "procedures/thieu-le-phi.yaml:1: thiếu khóa 'fee'",
+                "procedures/thieu-le-phi.yaml:9: khóa không tồn tại 'thoi_gian'; các khóa có: code, name, short_name, "
+                    + "keywords, authority, documents, fee, processing_time, legal_basis, where_to_file, note, flow, "
+                    + "to_confirm",
+                "procedures/thieu-le-phi.yaml:11: 'to_confirm' nhắc tới khóa không tồn tại 'le_phi'",
+                "procedures/trung-ma-a.yaml:10: thủ tục '1.000001' trỏ tới kịch bản không tồn tại 'dang-ky-khai-tu'; "
+                    + "để trống 'flow' cho tới khi có tệp kịch bản đó",
+                "procedures/trung-ma-b.yaml:1: mã thủ tục '1.000001' đã dùng trong procedures/trung-ma-a.yaml",
+            ]),
+        LintCase(
+            name: "unknown-procedure",
+            expected: [
+                "flows/menu.yaml:3: kịch bản 'menu' ghi thủ tục '9.999999' nhưng thư mục procedures không có mã này",
+                "flows/menu.yaml:12: bước 'noi' dùng {{tt_so}} nhưng không câu hỏi hay hành động nào lưu 'tt_so'",
+                "flows/menu.yaml:20: bước 'vao' dùng start_flow_from 'ho_ten' nhưng không câu hỏi thủ tục "
+                    + "(input: procedure) nào lưu 'ho_ten'",
             ]),
         LintCase(
             name: "no-menu",

@@ -17,6 +17,7 @@ struct AnswerReader {
 
     let today: CivilDate
     let communes: CommuneDirectory?
+    var procedures = ProcedureCatalog()
 
     func read(_ content: InboundContent, for input: InputSpec) -> Outcome {
         switch content {
@@ -51,6 +52,8 @@ struct AnswerReader {
             return .accepted(SlotValue(value: value, display: value))
         case .commune:
             return readCommune(text)
+        case .procedure:
+            return readProcedure(text)
         case .name:
             guard let value = NameInput.parse(text) else { return .invalid }
             return .accepted(SlotValue(value: value, display: value))
@@ -95,6 +98,19 @@ struct AnswerReader {
             return .accepted(SlotValue(value: commune.name, display: commune.name))
         case .ambiguous(let candidates):
             return .ambiguous(candidates.map { ReplyButton(title: $0.name, value: $0.name) })
+        case .none:
+            return .invalid
+        }
+    }
+
+    /// Stores the procedure code and shows its short name; several close matches become buttons whose
+    /// values are codes, which this method matches exactly when the citizen taps one.
+    private func readProcedure(_ text: String) -> Outcome {
+        switch procedures.search(text) {
+        case .matched(let procedure):
+            return .accepted(SlotValue(value: procedure.code, display: procedure.shortName))
+        case .several(let candidates):
+            return .ambiguous(candidates.map { ReplyButton(title: $0.shortName, value: $0.code) })
         case .none:
             return .invalid
         }

@@ -8,15 +8,19 @@ public struct ConversationEngine: Sendable {
     public var settings: EngineSettings
     /// Communes and wards that `commune` questions accept; without it the answer is free text.
     public var communes: CommuneDirectory?
+    /// Procedures that `procedure` questions and `start_flow_from` steps look up; when it is empty,
+    /// every answer to a `procedure` question is rejected.
+    public var procedures: ProcedureCatalog
 
     public init(
         catalog: FlowCatalog, messages: MessageCatalog, settings: EngineSettings = .init(),
-        communes: CommuneDirectory? = nil
+        communes: CommuneDirectory? = nil, procedures: ProcedureCatalog = ProcedureCatalog()
     ) {
         self.catalog = catalog
         self.messages = messages
         self.settings = settings
         self.communes = communes
+        self.procedures = procedures
     }
 
     /// Handles one inbound event.

@@ -1,13 +1,15 @@
 extension Turn {
     mutating func answer(_ question: Question, _ content: InboundContent, step: Step) {
-        let reader = AnswerReader(today: today, communes: engine.communes)
+        let reader = AnswerReader(today: today, communes: engine.communes, procedures: engine.procedures)
         switch reader.read(content, for: question.input) {
         case .accepted(let value):
             state.slots[question.slot] = value
+            if question.input.type == .procedure { setProcedureSlots(question.slot) }
             recordAnswered(step.id)
             proceed(after: step)
         case .skipped:
             state.slots[question.slot] = nil
+            if question.input.type == .procedure { setProcedureSlots(question.slot) }
             recordAnswered(step.id)
             proceed(after: step)
         case .rejected(let reason, let values):

@@ -34,6 +34,12 @@ extension Turn {
                 stepID: step.id, slots: state.slots)
         case .startFlow(let target):
             startFlow(target)
+        case .startFlowFrom(let slot):
+            if let target = linkedFlow(ofProcedureIn: slot) {
+                startFlow(target)
+            } else {
+                follow(step)
+            }
         case .callFlow(let target):
             call(target, from: step, in: flow)
         case .end(let text):

@@ -30,7 +30,8 @@ public struct Flow: Sendable, Equatable {
     }
 }
 
-/// One step of a flow. Exactly one of `say`, `ask`, `confirm`, `action`, `start_flow` or `call` is its kind;
+/// One step of a flow. Exactly one of `say`, `ask`, `confirm`, `action`, `start_flow`, `start_flow_from` or
+/// `call` is its kind;
 /// `say` may be combined with `end`.
 public struct Step: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
@@ -41,6 +42,9 @@ public struct Step: Sendable, Equatable {
         case action(String)
         /// Leaves this flow and enters another one at its start.
         case startFlow(String)
+        /// Leaves this flow for the guided flow of the procedure whose code is in this slot, like
+        /// `startFlow`; when that procedure has no flow, goes on at `next`, or ends without one.
+        case startFlowFrom(String)
         /// Runs another flow as a sub-flow; when it ends, this flow goes on at `next`. Answers are
         /// shared, so the caller sees what the sub-flow collected.
         case callFlow(String)

@@ -1,7 +1,7 @@
 extension FlowReader {
     private static let stepKeys: Set<String> = [
-        "say", "ask", "input", "save", "label", "error", "example", "confirm", "action", "start_flow", "call", "end",
-        "next",
+        "say", "ask", "input", "save", "label", "error", "example", "confirm", "action", "start_flow",
+        "start_flow_from", "call", "end", "next",
     ]
 
     mutating func readStep(_ id: String, _ node: DocumentNode) -> Step? {
@@ -47,6 +47,14 @@ extension FlowReader {
                 fail(target.line, "'start_flow' phải là mã một kịch bản")
             }
         }
+        if let target = node["start_flow_from"] {
+            if let slot = target.scalar, !slot.isEmpty {
+                kinds.append(.startFlowFrom(slot))
+            } else {
+                fail(
+                    target.line, "'start_flow_from' phải là tên câu trả lời của một câu hỏi thủ tục (input: procedure)")
+            }
+        }
         if let target = node["call"] {
             if let flowID = target.scalar {
                 kinds.append(.callFlow(flowID))
@@ -63,7 +71,8 @@ extension FlowReader {
             fail(
                 node.line,
                 kinds.isEmpty
-                    ? "bước '\(id)' cần một trong các khóa say, ask, confirm, action, start_flow, call hoặc end"
+                    ? "bước '\(id)' cần một trong các khóa say, ask, confirm, action, start_flow, start_flow_from, call "
+                        + "hoặc end"
                     : "bước '\(id)' gộp nhiều loại bước; hãy tách thành nhiều bước")
             return nil
         }

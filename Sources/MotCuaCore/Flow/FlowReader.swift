@@ -99,7 +99,7 @@ struct FlowReader {
                 }
             case nil:
                 switch step.kind {
-                case .end, .startFlow: break
+                case .end, .startFlow, .startFlowFrom: break
                 default: fail(step.line, "bước '\(step.id)' không có 'next' và không phải bước kết thúc (end: true)")
                 }
             }

@@ -13,6 +13,8 @@ public enum InputType: String, Sendable, Equatable, CaseIterable {
     case image
     case file
     case commune
+    /// A procedure of the catalog in templates/procedures, by code or by what the citizen calls it.
+    case procedure
 }
 
 /// How a question reads its answer, with the type's constraints.

@@ -31,6 +31,13 @@ extension FlowLinter {
                             + "'\(test.slot)'"
                     ))
             }
+            if let slot = step.procedureSlot, !group.procedureSlots.contains(slot.value) {
+                errors.append(
+                    outline.error(
+                        slot.line,
+                        "bước '\(step.id)' dùng start_flow_from '\(slot.value)' nhưng không câu hỏi thủ tục "
+                            + "(input: procedure) nào lưu '\(slot.value)'"))
+            }
             for slot in step.confirmedSlots where !group.savedSlots.contains(slot.value) {
                 errors.append(
                     outline.error(
@@ -45,6 +52,12 @@ extension FlowLinter {
     /// list, or when an action that files every answer can run after the question.
     private func isUsed(_ slot: String, savedAt step: StepOutline, in outline: FlowOutline, group: SlotGroup) -> Bool {
         if group.usedSlots.contains(slot) { return true }
+        // A procedure answer is used when one of its derived slots is, such as {{thu_tuc_giay_to}}.
+        if group.procedureSlots.contains(slot),
+            ProcedureSlots.names(for: slot).contains(where: group.usedSlots.contains)
+        {
+            return true
+        }
         let node = StepGraph.Node(flowID: outline.id, stepID: step.id)
         return graph.anyStep(after: node) { next in
             next.action.flatMap { BuiltInAction.named($0.value) }?.consumesAnswers ?? false

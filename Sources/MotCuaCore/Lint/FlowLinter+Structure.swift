@@ -1,7 +1,16 @@
 extension FlowLinter {
-    /// Duplicate flow ids and the missing main menu.
+    /// Duplicate flow ids, the missing main menu, and `procedure:` codes missing from the catalog.
     func crossFileProblems() -> [FlowError] {
         var errors: [FlowError] = []
+        for outline in outlines {
+            guard let procedures, let code = outline.flow.procedure, procedures.procedure(code: code) == nil else {
+                continue
+            }
+            let line = outline.root["procedure"]?.line ?? outline.idLine
+            errors.append(
+                outline.error(
+                    line, "kịch bản '\(outline.id)' ghi thủ tục '\(code)' nhưng thư mục procedures không có mã này"))
+        }
         for outline in outlines {
             guard let first = flowsByID[outline.id], first.source != outline.source else { continue }
             errors.append(outline.error(outline.idLine, "mã kịch bản '\(outline.id)' đã dùng trong \(first.source)"))
@@ -30,6 +39,11 @@ extension FlowLinter {
                         action.line,
                         "bước '\(step.id)' dùng hành động không tồn tại '\(action.value)'; các hành động có: \(known)"))
             }
+            if step.question?.input.type == .procedure, procedures?.isEmpty ?? true {
+                errors.append(
+                    outline.error(
+                        step.line, "câu hỏi '\(step.id)' hỏi thủ tục nhưng thư mục procedures không có thủ tục nào"))
+            }
             var values: Set<String> = []
             for option in step.optionValues where !values.insert(VietnameseText.foldKey(option.value)).inserted {
                 errors.append(
@@ -51,7 +65,7 @@ extension FlowLinter {
         let finishes = outline.steps.contains { step in
             guard reachable.contains(step.id) else { return false }
             switch step.step.kind {
-            case .end, .startFlow: return true
+            case .end, .startFlow, .startFlowFrom: return true
             default: return false
             }
         }
@@ -60,7 +74,7 @@ extension FlowLinter {
                 outline.error(
                     outline.startLine,
                     "kịch bản '\(outline.id)' không bao giờ kết thúc: từ bước đầu '\(outline.flow.start)' "
-                        + "không tới được bước nào có 'end: true' hay 'start_flow'"))
+                        + "không tới được bước nào có 'end: true', 'start_flow' hay 'start_flow_from'"))
         }
         return errors
     }

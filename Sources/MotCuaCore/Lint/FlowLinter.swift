@@ -10,8 +10,12 @@ public struct FlowLinter {
     let flowsByID: [String: FlowOutline]
     let groups: [String: SlotGroup]
     let graph: StepGraph
+    /// The procedure catalog that `procedure:` keys and `procedure` questions need; nil skips the
+    /// check of `procedure:` codes, for templates without a procedures folder.
+    let procedures: ProcedureCatalog?
 
-    public init(documents: [FlowDocument]) {
+    public init(documents: [FlowDocument], procedures: ProcedureCatalog? = nil) {
+        self.procedures = procedures
         outlines = documents.compactMap { document in
             document.flow.map { FlowOutline(flow: $0, document: document) }
         }
@@ -25,8 +29,8 @@ public struct FlowLinter {
     }
 
     /// Returns every problem found, ordered by file, then line.
-    public static func lint(_ documents: [FlowDocument]) -> [FlowError] {
-        FlowLinter(documents: documents).problems()
+    public static func lint(_ documents: [FlowDocument], procedures: ProcedureCatalog? = nil) -> [FlowError] {
+        FlowLinter(documents: documents, procedures: procedures).problems()
     }
 
     public func problems() -> [FlowError] {

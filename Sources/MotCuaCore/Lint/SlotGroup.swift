@@ -11,6 +11,8 @@ struct SlotGroup {
     var choiceValues: [String: [String]] = [:]
     /// Slots saved by at least one question whose answers are not a fixed list.
     var freeSlots: Set<String> = []
+    /// Slots saved by `procedure` questions; their derived slots (`ProcedureSlots`) are known names.
+    var procedureSlots: Set<String> = []
 
     /// Returns the group of every flow id, built by joining flows along `call` steps.
     static func groups(of outlines: [FlowOutline], flowsByID: [String: FlowOutline]) -> [String: SlotGroup] {
@@ -45,6 +47,13 @@ struct SlotGroup {
                 savedSlots.insert(question.slot)
                 knownNames.insert(question.slot)
                 addValues(of: question)
+                if question.input.type == .procedure {
+                    procedureSlots.insert(question.slot)
+                    knownNames.formUnion(ProcedureSlots.names(for: question.slot))
+                }
+            }
+            if let slot = step.procedureSlot {
+                usedSlots.insert(slot.value)
             }
             if let action = step.action, let builtIn = BuiltInAction.named(action.value) {
                 knownNames.formUnion(builtIn.results)

@@ -22,6 +22,8 @@ struct StepOutline {
     var action: Located?
     /// The flow named by `start_flow` or `call`.
     var flowTarget: Located?
+    /// The slot named by `start_flow_from`.
+    var procedureSlot: Located?
     var saveLine: Int
     var optionValues: [Located]
 
@@ -42,6 +44,7 @@ struct StepOutline {
         confirmedSlots = Self.scalars(node["confirm"])
         action = node["action"].flatMap(Self.located)
         flowTarget = (node["start_flow"] ?? node["call"]).flatMap(Self.located)
+        procedureSlot = node["start_flow_from"].flatMap(Self.located)
         saveLine = node["save"]?.line ?? step.line
         optionValues = (node["input"]?["options"]?.sequence ?? []).compactMap { option in
             Self.located(option) ?? option["value"].flatMap(Self.located)
@@ -49,7 +52,8 @@ struct StepOutline {
     }
 
     /// The steps that may follow this one inside its flow. A `call` goes on at its `next` once the
-    /// sub-flow ends; `start_flow` and `end` leave the flow.
+    /// sub-flow ends; `start_flow` and `end` leave the flow, and `start_flow_from` goes on at its
+    /// `next` when the procedure has no flow.
     var successors: [String] {
         switch step.kind {
         case .end, .startFlow:
