@@ -4,7 +4,7 @@ import MotCuaStorage
 
 /// One conversation run in process, without a server: for `motcua chat`. Actions run as in the
 /// service against a private in-memory database, so a code filed in the chat can be looked up in
-/// the same chat; nothing is kept after the process ends.
+/// the same chat. Nothing is kept after the process ends.
 public struct LocalConversation {
     public let engine: ConversationEngine
     public private(set) var state = ConversationState()

@@ -99,7 +99,7 @@ public enum SubscriptionChange: Sendable, Equatable {
     case delete
 }
 
-/// Which dossiers or reports a listing returns, newest first.
+/// The filter and page of a dossier or report listing, which is ordered newest first.
 public struct CaseFilter: Sendable, Equatable {
     /// A `CaseStatus` raw value, or nil for every status.
     public var status: String?
@@ -116,7 +116,7 @@ public struct CaseFilter: Sendable, Equatable {
     }
 }
 
-/// What `deleteCitizenData` removed, as row counts.
+/// The row counts `deleteCitizenData` removed, by table.
 public struct CitizenDataDeletion: Sendable, Equatable {
     public var conversations: Int
     public var inboundEvents: Int

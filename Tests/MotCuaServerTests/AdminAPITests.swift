@@ -13,7 +13,7 @@ struct AdminAPITests {
     static let viewerToken = "viewer-token-0123456789"
     static let citizen = ConversationID(channel: .zalo, userID: "8000000000000000001")
 
-    /// A harness whose database holds one dossier and one report of `citizen`, filed before start.
+    /// A harness whose database contains one dossier and one report of `citizen`, filed before start.
     static func startedHarness() throws -> ServiceHarness {
         let harness = try ServiceHarness()
         harness.adminTokens = "admin:\(adminToken), officer:\(officerToken),viewer:\(viewerToken)"

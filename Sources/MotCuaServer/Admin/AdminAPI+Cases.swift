@@ -85,7 +85,7 @@ extension AdminAPI {
         return try readCase(kind, code: code, call: call)
     }
 
-    /// "Hồ sơ KS-…của bác: Đang xử lý. Ghi chú: …", from the messages file.
+    /// "Hồ sơ KS-… của bác: Đang xử lý. Ghi chú: …", from the messages file.
     func notificationText(_ change: StatusChange) -> String {
         let key = change.kind == .dossier ? "notify.dossier" : "notify.report"
         let text = engine.messages.text(

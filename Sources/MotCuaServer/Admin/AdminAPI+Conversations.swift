@@ -40,7 +40,7 @@ extension AdminAPI {
                 }
                 guard record.handoff else {
                     return .failure(
-                        AdminError(.conflict, "conversation \(conversation) is not in handoff; the bot answers it"))
+                        AdminError(.conflict, "conversation \(conversation) is not in handoff; the bot handles it"))
                 }
                 return .success(try store.queueMessage(OutboundMessage(text: text), to: conversation, now: clock()))
             } catch {
@@ -53,8 +53,8 @@ extension AdminAPI {
         return AdminReply(kind: .accepted, body: AdminJSON.encode(AdminJSON.QueuedBody(outboxId: outboxID)))
     }
 
-    /// Hands the conversation back to the bot: the engine clears the flag and says so, and the
-    /// state and the bot's replies are saved together.
+    /// Hands the conversation back to the bot. The engine clears the flag and adds the
+    /// `handoff.ended` message, and the state and the bot's replies are saved together.
     func release(_ conversation: ConversationID, call: Call) throws(AdminError) -> AdminReply {
         let outcome: Result<Int, AdminError> = processor.runInLane(for: conversation) {
             do {

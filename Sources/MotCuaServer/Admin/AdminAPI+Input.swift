@@ -5,7 +5,7 @@ import MotCuaStorage
 extension AdminAPI {
     static let defaultLimit = 50
     static let maximumLimit = 500
-    /// Longest note or message an official may send, in characters; Zalo splits longer texts.
+    /// Maximum length in characters of a note or message an official sends.
     static let maximumTextLength = 2_000
 
     /// Reads `status`, `since`, `limit` and `offset` from the query.

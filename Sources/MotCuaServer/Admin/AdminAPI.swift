@@ -114,7 +114,7 @@ struct AdminAPI: Sendable {
         return AdminError(.unavailable, "storage unavailable, retry later")
     }
 
-    /// The Vietnamese label of a stored status, or the stored key when it is unknown.
+    /// Returns the Vietnamese label of a stored status, or the stored key when it is unknown.
     func statusLabel(_ status: String) -> String {
         CaseStatus(rawValue: status).map { engine.messages.text($0.labelKey) } ?? status
     }

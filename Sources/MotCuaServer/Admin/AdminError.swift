@@ -1,4 +1,4 @@
-/// A rejected admin API request. The router turns `kind` into the HTTP status; `message` is sent
+/// A rejected admin API request. The router turns `kind` into the HTTP status. `message` is sent
 /// to the caller and names the field, parameter or id at fault, never a token or a note.
 struct AdminError: Error, Sendable {
     enum Kind: Sendable {
@@ -21,7 +21,7 @@ struct AdminError: Error, Sendable {
     }
 }
 
-/// A successful admin API answer: a status the router maps and a JSON body.
+/// A successful admin API response: a status the router maps and a JSON body.
 struct AdminReply: Sendable {
     enum Kind: Sendable {
         case ok

@@ -73,7 +73,7 @@ enum AdminJSON {
         var error: String
     }
 
-    /// Encodes `value`; encoding these plain structs cannot fail, so a failure yields an error body.
+    /// Encodes `value`, or returns an error body when the encoder throws.
     static func encode<Value: Encodable>(_ value: Value) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

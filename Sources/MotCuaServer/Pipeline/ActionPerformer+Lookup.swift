@@ -9,13 +9,13 @@ extension ActionPerformer {
     /// only the kind, the code, the procedure, the status and the official's latest note, never the
     /// citizen's answers.
     func lookUpStatus(code typed: String, conversation: ConversationID) throws -> [String: String] {
-        let shown = typed.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !shown.isEmpty else {
+        let typedCode = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !typedCode.isEmpty else {
             return notFound(messages.text("lookup.empty"), reason: "empty", conversation: conversation)
         }
-        guard let code = CaseCode.normalized(shown) else {
+        guard let code = CaseCode.normalized(typedCode) else {
             return notFound(
-                messages.text("lookup.not_found", ["code": shown]), reason: "malformed", conversation: conversation)
+                messages.text("lookup.not_found", ["code": typedCode]), reason: "malformed", conversation: conversation)
         }
         guard ReceiptCode.isValid(code) else {
             return notFound(
@@ -59,7 +59,7 @@ extension ActionPerformer {
         return sentence + " " + messages.text("lookup.note", ["note": note])
     }
 
-    /// The Vietnamese label of a stored status, or the stored key when it is not a known status.
+    /// Returns the Vietnamese label of a stored status, or the stored key when it is not a known status.
     func statusLabel(_ status: String) -> String {
         CaseStatus(rawValue: status).map { messages.text($0.labelKey) } ?? status
     }

@@ -100,13 +100,13 @@ struct ActionPerformer: Sendable {
         return ["le_phi": CopyFee.formatted(fee), "le_phi_so": String(fee)]
     }
 
-    /// A new receipt code with random characters from the CSPRNG.
+    /// Makes a new receipt code with random characters from the CSPRNG.
     static func newCode(prefix: String) -> String {
         let random = (0..<6).map { _ in SecureRandom.uniform(UInt32(ReceiptCode.alphabet.count)) }
         return ReceiptCode.make(prefix: prefix, random: random)
     }
 
-    /// The value without surrounding spaces, or nil when nothing remains.
+    /// Returns the value without surrounding spaces, or nil when nothing remains.
     static func trimmed(_ value: String?) -> String? {
         guard let text = value?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
         return text

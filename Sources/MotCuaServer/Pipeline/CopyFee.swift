@@ -6,7 +6,7 @@ enum CopyFee {
     static let laterPageFee = 1_000
     static let maximumPerCopy = 200_000
 
-    /// The fee in đồng for one copy of `pages` pages; zero for no pages.
+    /// Returns the fee in đồng for one copy of `pages` pages; zero for no pages.
     static func perCopy(pages: Int) -> Int {
         guard pages > 0 else { return 0 }
         let fee = min(pages, 2) * firstPagesFee + max(pages - 2, 0) * laterPageFee
