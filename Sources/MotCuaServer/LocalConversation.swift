@@ -1,31 +1,65 @@
 import Foundation
 import MotCuaCore
+import MotCuaStorage
 
-/// One conversation run in process, without a server or a store: for `motcua chat`. Actions run
-/// as in the service, but dossiers are only kept in memory.
+/// One conversation run in process, without a server: for `motcua chat`. Actions run as in the
+/// service against a private in-memory database, so a code filed in the chat can be looked up in
+/// the same chat. Nothing is kept after the process ends.
 public struct LocalConversation {
     public let engine: ConversationEngine
     public private(set) var state = ConversationState()
     public private(set) var dossiers: [Dossier] = []
     private let conversationID: ConversationID
+    private let store: SQLiteStore
     private let actions: ActionPerformer
+    private let logger: Logger
+    private var eventCount = 0
 
-    public init(engine: ConversationEngine, userID: String, logger: Logger) {
+    /// Throws when the in-memory database cannot be created.
+    public init(engine: ConversationEngine, userID: String, logger: Logger) throws {
         self.engine = engine
         self.conversationID = ConversationID(channel: .zalo, userID: userID)
-        self.actions = ActionPerformer(logger: logger)
+        self.store = try SQLiteStore(path: ":memory:")
+        self.actions = ActionPerformer(store: store, messages: engine.messages, catalog: engine.catalog, logger: logger)
+        self.logger = logger
     }
 
-    /// Sends what the citizen typed or shared and returns the bot's replies.
+    /// Sends what the citizen typed or shared and returns the bot's replies. A failed store call is
+    /// logged and the flow goes on without the action's results.
     public mutating func send(_ content: InboundContent, now: Date = Date()) -> [OutboundMessage] {
+        eventCount += 1
+        let event = InboundEvent(
+            channel: conversationID.channel, eventID: "local-\(eventCount)", userID: conversationID.userID,
+            timestampMillis: Int64(now.timeIntervalSince1970 * 1000), content: content)
+
         var result = engine.received(content, state: state, now: now)
         var replies = result.replies
+        var effects = ActionEffects()
         while let action = result.action {
-            let values = actions.perform(action, conversation: conversationID, now: now, dossiers: &dossiers)
+            var values: [String: String] = [:]
+            do {
+                values = try actions.perform(action, conversation: conversationID, now: now, effects: &effects)
+            } catch {
+                logger.error("action failed", ["action": action.name, "error": "\(error)"])
+            }
             result = engine.actionCompleted(values, state: result.state, now: now)
             replies += result.replies
         }
         state = result.state
+        dossiers += effects.dossiers
+
+        do {
+            _ = try store.insertInbound(event, receivedAt: now)
+            let sequence = try store.pendingInbound(limit: 1).first?.sequence ?? 0
+            try store.commitProcessing(
+                ProcessingCommit(
+                    eventSequence: sequence,
+                    conversation: try EventProcessor.record(state, id: conversationID, now: now),
+                    replies: [], dossiers: effects.dossiers, reports: effects.reports,
+                    subscription: effects.subscription, deletesCitizenData: effects.deletesCitizenData, now: now))
+        } catch {
+            logger.error("saving the local conversation failed", ["error": "\(error)"])
+        }
         return replies
     }
 }

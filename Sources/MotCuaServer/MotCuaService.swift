@@ -45,7 +45,15 @@ public final class MotCuaService: Sendable {
             store: store, engine: engine, lanes: configuration.processingLanes,
             logger: Logger(label: "motcua.processor", level: logger.level, sink: logger.sink), clock: clock,
             onReplies: { sender.wake() })
-        let router = Router(store: store, zalo: zalo, logger: logger, clock: clock, onStored: { processor.wake() })
+        let adminTokens = try AdminTokens(parsing: configuration.adminTokens)
+        let admin =
+            adminTokens.isEmpty
+            ? nil
+            : AdminAPI(
+                tokens: adminTokens, store: store, engine: engine, processor: processor, clock: clock,
+                onQueued: { sender.wake() })
+        let router = Router(
+            store: store, zalo: zalo, admin: admin, logger: logger, clock: clock, onStored: { processor.wake() })
         server = HTTPServer(
             configuration: .init(
                 host: configuration.listenHost, port: configuration.listenPort, threadCount: configuration.httpThreads,
@@ -108,6 +116,7 @@ public final class MotCuaService: Sendable {
                 "listen": "\(configuration.listenHost):\(server.port)", "database": configuration.databasePath,
                 "templates": configuration.templatesFolder, "flows": "\(templates.catalog.flows.count)",
                 "channel.zalo": configuration.zalo.isEnabled ? "enabled" : "disabled",
+                "admin.api": configuration.adminTokens.isEmpty ? "disabled" : "enabled",
             ])
     }
 

@@ -19,11 +19,14 @@ public struct ConversationRecord: Sendable, Equatable {
     public var id: ConversationID
     public var state: Data
     public var updatedAt: Date
+    /// A copy of the state's handoff flag, so the store can list conversations an official handles.
+    public var handoff: Bool
 
-    public init(id: ConversationID, state: Data, updatedAt: Date) {
+    public init(id: ConversationID, state: Data, updatedAt: Date, handoff: Bool = false) {
         self.id = id
         self.state = state
         self.updatedAt = updatedAt
+        self.handoff = handoff
     }
 }
 
@@ -66,17 +69,65 @@ public struct ProcessingCommit: Sendable {
     public var conversation: ConversationRecord
     public var replies: [OutboundMessage]
     public var dossiers: [Dossier]
+    public var reports: [FieldReport]
+    public var subscription: SubscriptionChange?
+    /// When true, the citizen's earlier messages, delivered replies and subscription are deleted
+    /// before the rest of the commit is written.
+    public var deletesCitizenData: Bool
     public var now: Date
 
     public init(
         eventSequence: Int64, conversation: ConversationRecord, replies: [OutboundMessage], dossiers: [Dossier],
+        reports: [FieldReport] = [], subscription: SubscriptionChange? = nil, deletesCitizenData: Bool = false,
         now: Date
     ) {
         self.eventSequence = eventSequence
         self.conversation = conversation
         self.replies = replies
         self.dossiers = dossiers
+        self.reports = reports
+        self.subscription = subscription
+        self.deletesCitizenData = deletesCitizenData
         self.now = now
+    }
+}
+
+/// A change to the conversation's subscription, written with a processing commit.
+public enum SubscriptionChange: Sendable, Equatable {
+    /// Inserts the subscription or replaces the conversation's existing one.
+    case save(Subscription)
+    case delete
+}
+
+/// The filter and page of a dossier or report listing, which is ordered newest first.
+public struct CaseFilter: Sendable, Equatable {
+    /// A `CaseStatus` raw value, or nil for every status.
+    public var status: String?
+    /// Only records created at or after this date.
+    public var since: Date?
+    public var limit: Int
+    public var offset: Int
+
+    public init(status: String? = nil, since: Date? = nil, limit: Int = 50, offset: Int = 0) {
+        self.status = status
+        self.since = since
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// The row counts `deleteCitizenData` removed, by table.
+public struct CitizenDataDeletion: Sendable, Equatable {
+    public var conversations: Int
+    public var inboundEvents: Int
+    public var outboxEntries: Int
+    public var subscriptions: Int
+
+    public init(conversations: Int, inboundEvents: Int, outboxEntries: Int, subscriptions: Int) {
+        self.conversations = conversations
+        self.inboundEvents = inboundEvents
+        self.outboxEntries = outboxEntries
+        self.subscriptions = subscriptions
     }
 }
 
@@ -142,4 +193,39 @@ public protocol Store: Sendable {
     /// Deletes conversations whose last change is before `cutoff`, such as drafts past their
     /// lifetime; returns how many were deleted.
     func deleteConversations(updatedBefore cutoff: Date) throws -> Int
+
+    /// Returns dossiers matching `filter`, newest first.
+    func dossiers(matching filter: CaseFilter) throws -> [Dossier]
+
+    func report(ticket: String) throws -> FieldReport?
+
+    /// Returns field reports matching `filter`, newest first.
+    func reports(matching filter: CaseFilter) throws -> [FieldReport]
+
+    /// Returns the status changes of one dossier or report, oldest first.
+    func statusHistory(kind: CaseKind, code: String) throws -> [StatusChange]
+
+    /// Sets the record's status, appends the change to its history and queues `notification` to the
+    /// citizen who filed it, all or nothing. Returns that citizen's conversation. Throws `notFound`
+    /// when no record has `change.code`.
+    func recordStatusChange(_ change: StatusChange, notification: OutboundMessage) throws -> ConversationID
+
+    func subscription(for id: ConversationID) throws -> Subscription?
+
+    /// Returns every subscription, oldest first.
+    func subscriptions() throws -> [Subscription]
+
+    /// Deletes the conversation's saved state, the payloads of its processed events, its replies no
+    /// longer pending and its subscription. Dossiers and reports are kept.
+    func deleteCitizenData(_ id: ConversationID) throws -> CitizenDataDeletion
+
+    /// Returns the conversations an official handles, least recently active first.
+    func handoffConversations(limit: Int, offset: Int) throws -> [ConversationRecord]
+
+    /// Saves a conversation changed outside event processing, such as released from a handoff, and
+    /// queues `replies` to it in the same transaction.
+    func saveConversation(_ record: ConversationRecord, replies: [OutboundMessage], now: Date) throws
+
+    /// Queues an official's message to a conversation and returns its outbox id.
+    func queueMessage(_ message: OutboundMessage, to id: ConversationID, now: Date) throws -> Int64
 }

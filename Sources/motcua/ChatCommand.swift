@@ -44,8 +44,14 @@ enum ChatCommand {
             catalog: templates.catalog, messages: templates.messages,
             settings: MotCuaService.engineSettings(configuration), communes: templates.communes,
             procedures: templates.procedures)
-        var conversation = LocalConversation(
-            engine: engine, userID: userID, logger: Logger(label: "motcua.chat", level: .warning))
+        var conversation: LocalConversation
+        do {
+            conversation = try LocalConversation(
+                engine: engine, userID: userID, logger: Logger(label: "motcua.chat", level: .warning))
+        } catch {
+            CommandLineError.report("\(error)")
+            return 2
+        }
         FileHandleOutput.standardOutput(
             "MotCua chat: trợ lý chạy trong máy với kịch bản ở \(configuration.templatesFolder). /thoat để thoát.\n")
 

@@ -109,7 +109,7 @@ struct LintCase: CustomTestStringConvertible, Sendable {
             name: "unknown-action",
             expected: [
                 "flows/menu.yaml:6: bước 'gui' dùng hành động không tồn tại 'submit_dosier'; các hành động có: "
-                    + "submit_dossier, create_report, lookup_status, subscribe, unsubscribe, handoff, delete_my_data"
+                    + "submit_dossier, create_report, lookup_status, subscribe, unsubscribe, handoff, delete_my_data, calculate_copy_fee"
             ]),
         LintCase(
             name: "procedure-file",

@@ -54,6 +54,27 @@ final class FlakyStore: Store {
     func deleteConversations(updatedBefore cutoff: Date) throws -> Int {
         try base.deleteConversations(updatedBefore: cutoff)
     }
+    func dossiers(matching filter: CaseFilter) throws -> [Dossier] { try base.dossiers(matching: filter) }
+    func report(ticket: String) throws -> FieldReport? { try base.report(ticket: ticket) }
+    func reports(matching filter: CaseFilter) throws -> [FieldReport] { try base.reports(matching: filter) }
+    func statusHistory(kind: CaseKind, code: String) throws -> [StatusChange] {
+        try base.statusHistory(kind: kind, code: code)
+    }
+    func recordStatusChange(_ change: StatusChange, notification: OutboundMessage) throws -> ConversationID {
+        try base.recordStatusChange(change, notification: notification)
+    }
+    func subscription(for id: ConversationID) throws -> Subscription? { try base.subscription(for: id) }
+    func subscriptions() throws -> [Subscription] { try base.subscriptions() }
+    func deleteCitizenData(_ id: ConversationID) throws -> CitizenDataDeletion { try base.deleteCitizenData(id) }
+    func handoffConversations(limit: Int, offset: Int) throws -> [ConversationRecord] {
+        try base.handoffConversations(limit: limit, offset: offset)
+    }
+    func saveConversation(_ record: ConversationRecord, replies: [OutboundMessage], now: Date) throws {
+        try base.saveConversation(record, replies: replies, now: now)
+    }
+    func queueMessage(_ message: OutboundMessage, to id: ConversationID, now: Date) throws -> Int64 {
+        try base.queueMessage(message, to: id, now: now)
+    }
 }
 
 struct EventOrderTests {

@@ -22,6 +22,8 @@ final class ServiceHarness: @unchecked Sendable {
     var service: MotCuaService?
     /// Templates the service loads; tests may point it at a changed copy.
     var templatesFolder = ServiceHarness.repositoryRoot.appendingPathComponent("templates").path
+    /// `MOTCUA_ADMIN_TOKENS` for the service; empty disables the admin API.
+    var adminTokens = ""
     private var sequence = 0
 
     init() throws {
@@ -53,6 +55,7 @@ final class ServiceHarness: @unchecked Sendable {
         configuration.zalo.oaSecret = Self.settings.signatureSecret
         configuration.zalo.accessToken = Self.settings.accessToken
         configuration.zalo.apiBase = mock.baseURL
+        configuration.adminTokens = adminTokens
         return configuration
     }
 
@@ -106,5 +109,21 @@ final class ServiceHarness: @unchecked Sendable {
         await waitForMessages(before + 1)
         try await Task.sleep(for: .milliseconds(150))
         return mock.messages[before...].map(\.text).joined(separator: "\n")
+    }
+
+    /// Sends an admin API request; returns the status and the decoded JSON object (empty when the
+    /// body is not an object).
+    func admin(_ method: String, _ path: String, token: String?, body: String? = nil) async throws -> (
+        status: Int, json: [String: Any]
+    ) {
+        var headers: [(name: String, value: String)] = []
+        if let token { headers.append((name: "Authorization", value: "Bearer \(token)")) }
+        if body != nil { headers.append((name: "Content-Type", value: "application/json")) }
+        let response = try await client.send(
+            HTTPClientRequest(
+                method: method, url: "http://127.0.0.1:\(service!.port)\(path)", headers: headers,
+                body: Array((body ?? "").utf8)))
+        let json = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
+        return (response.status, json)
     }
 }

@@ -7,16 +7,15 @@ struct BuiltInAction {
     /// Slots the action sets when it completes.
     var results: [String]
 
-    // NOTE: only submit_dossier is performed by the server so far. The results of the other
-    // actions are not settled, so a placeholder naming one of them is reported as unknown.
     static let all: [BuiltInAction] = [
         BuiltInAction(name: "submit_dossier", consumesAnswers: true, results: ["ma_ho_so"]),
-        BuiltInAction(name: "create_report", consumesAnswers: true, results: []),
-        BuiltInAction(name: "lookup_status", consumesAnswers: true, results: []),
-        BuiltInAction(name: "subscribe", consumesAnswers: true, results: []),
+        BuiltInAction(name: "create_report", consumesAnswers: true, results: ["ma_phan_anh"]),
+        BuiltInAction(name: "lookup_status", consumesAnswers: true, results: ["tim_thay", "ket_qua_tra_cuu"]),
+        BuiltInAction(name: "subscribe", consumesAnswers: true, results: ["dang_ky"]),
         BuiltInAction(name: "unsubscribe", consumesAnswers: true, results: []),
         BuiltInAction(name: "handoff", consumesAnswers: false, results: []),
-        BuiltInAction(name: "delete_my_data", consumesAnswers: false, results: []),
+        BuiltInAction(name: "delete_my_data", consumesAnswers: false, results: ["da_xoa"]),
+        BuiltInAction(name: "calculate_copy_fee", consumesAnswers: true, results: ["le_phi", "le_phi_so"]),
     ]
 
     static func named(_ name: String) -> BuiltInAction? {

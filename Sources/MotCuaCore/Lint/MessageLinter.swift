@@ -12,6 +12,15 @@ public enum MessageLinter {
         "invalid.citizen_id_province": ["code"],
         "invalid.citizen_id_future": ["year"],
         "draft.expired": ["title"],
+        "notify.dossier": ["code", "status"],
+        "notify.report": ["code", "status"],
+        "notify.note": ["note"],
+        "lookup.dossier": ["code", "title", "status"],
+        "lookup.report": ["code", "status"],
+        "lookup.note": ["note"],
+        "lookup.not_found": ["code"],
+        "lookup.mistyped": ["code"],
+        "subscribe.done": ["topics", "commune"],
     ]
 
     /// Returns every problem found, ordered by line.

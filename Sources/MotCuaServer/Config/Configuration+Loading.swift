@@ -58,11 +58,14 @@ extension Configuration {
             "MOTCUA_ZALO_APP_ID": \.zalo.appID, "MOTCUA_ZALO_OA_ID": \.zalo.oaID,
             "MOTCUA_ZALO_OA_SECRET": \.zalo.oaSecret, "MOTCUA_ZALO_ACCESS_TOKEN": \.zalo.accessToken,
             "MOTCUA_ZALO_API_BASE": \.zalo.apiBase, "MOTCUA_ZALO_SIGNATURE_FIRST_TERM": \.zalo.signatureFirstTerm,
+            "MOTCUA_ADMIN_TOKENS": \.adminTokens,
         ]
     }
 
     /// Keys that hold secrets: accepted only from the environment.
-    static let secretFileKeys: Set<String> = ["zalo.oa_secret", "zalo.access_token", "zalo.refresh_token"]
+    static let secretFileKeys: Set<String> = [
+        "zalo.oa_secret", "zalo.access_token", "zalo.refresh_token", "admin.tokens",
+    ]
 
     mutating func apply(document root: DocumentNode) throws {
         var flat: [(key: String, value: DocumentNode)] = []
@@ -143,6 +146,7 @@ extension Configuration {
                 key: "retry.official_after",
                 message: "\(retryOfficialAfter) is below retry.options_after (\(retryOptionsAfter)); raise it")
         }
+        _ = try AdminTokens(parsing: adminTokens)
         if zalo.isEnabled && zalo.accessToken.isEmpty {
             throw ConfigurationError(
                 key: "MOTCUA_ZALO_ACCESS_TOKEN", message: "missing; the Zalo channel needs the OA access token to reply"

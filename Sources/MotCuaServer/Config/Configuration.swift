@@ -38,6 +38,10 @@ public struct Configuration: Sendable, Equatable {
 
     public var zalo = ZaloConfiguration()
 
+    /// `role:token` pairs separated by commas for the admin API; empty disables it. A secret, so
+    /// read only from `MOTCUA_ADMIN_TOKENS`.
+    public var adminTokens = ""
+
     public init() {}
 }
 

@@ -38,7 +38,7 @@ final class EventProcessor: Sendable {
     ) {
         self.store = store
         self.engine = engine
-        self.actions = ActionPerformer(logger: logger)
+        self.actions = ActionPerformer(store: store, messages: engine.messages, catalog: engine.catalog, logger: logger)
         self.logger = logger
         self.clock = clock
         self.onReplies = onReplies
@@ -95,10 +95,7 @@ final class EventProcessor: Sendable {
                 return state.inFlight.insert(stored.sequence).inserted
             }
             guard isNew else { continue }
-            var hasher = Hasher()
-            hasher.combine(stored.event.conversationID)
-            let lane = lanes[Int(UInt(bitPattern: hasher.finalize()) % UInt(lanes.count))]
-            lane.async { [self] in
+            lane(for: conversation).async { [self] in
                 process(stored)
                 state.withLock { _ = $0.inFlight.remove(stored.sequence) }
             }
@@ -145,19 +142,49 @@ final class EventProcessor: Sendable {
 
         var result = engine.received(stored.event.content, state: conversationState, now: now)
         var replies = result.replies
-        var dossiers: [Dossier] = []
+        var effects = ActionEffects()
         while let action = result.action {
-            let values = actions.perform(action, conversation: conversation, now: now, dossiers: &dossiers)
+            let values = try actions.perform(action, conversation: conversation, now: now, effects: &effects)
             result = engine.actionCompleted(values, state: result.state, now: now)
             replies += result.replies
         }
 
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let record = ConversationRecord(id: conversation, state: try encoder.encode(result.state), updatedAt: now)
+        var finalState = result.state
+        if effects.deletesCitizenData {
+            // The flow keeps its place, but the answers given so far are personal data too.
+            finalState.slots = [:]
+            finalState.history = []
+            finalState.callStack = finalState.callStack.map { frame in
+                var frame = frame
+                frame.history = []
+                return frame
+            }
+        }
+        let record = try Self.record(finalState, id: conversation, now: now)
         try store.commitProcessing(
             ProcessingCommit(
-                eventSequence: stored.sequence, conversation: record, replies: replies, dossiers: dossiers, now: now))
+                eventSequence: stored.sequence, conversation: record, replies: replies, dossiers: effects.dossiers,
+                reports: effects.reports, subscription: effects.subscription,
+                deletesCitizenData: effects.deletesCitizenData, now: now))
         return replies.count
+    }
+
+    /// Encodes a state for the store. Keys are sorted, which the store's handoff backfill relies on.
+    static func record(_ state: ConversationState, id: ConversationID, now: Date) throws -> ConversationRecord {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return ConversationRecord(id: id, state: try encoder.encode(state), updatedAt: now, handoff: state.handoff)
+    }
+
+    /// Runs `body` on the conversation's lane, after the events already queued there, so a change
+    /// made outside event processing never interleaves with an event of the same conversation.
+    func runInLane<Result>(for conversation: ConversationID, _ body: () throws -> Result) rethrows -> Result {
+        try lane(for: conversation).sync(execute: body)
+    }
+
+    private func lane(for conversation: ConversationID) -> DispatchQueue {
+        var hasher = Hasher()
+        hasher.combine(conversation)
+        return lanes[Int(UInt(bitPattern: hasher.finalize()) % UInt(lanes.count))]
     }
 }

@@ -12,14 +12,17 @@ struct Router: Sendable {
     let logger: Logger
     let clock: @Sendable () -> Date
     let onStored: @Sendable () -> Void
+    /// The admin API, or nil when no admin token is configured.
+    let admin: AdminAPI?
     private let requestCounter = RequestCounter()
 
     init(
-        store: any Store, zalo: ZaloSettings?, logger: Logger, clock: @escaping @Sendable () -> Date,
-        onStored: @escaping @Sendable () -> Void
+        store: any Store, zalo: ZaloSettings?, admin: AdminAPI? = nil, logger: Logger,
+        clock: @escaping @Sendable () -> Date, onStored: @escaping @Sendable () -> Void
     ) {
         self.store = store
         self.zalo = zalo
+        self.admin = admin
         self.logger = logger
         self.clock = clock
         self.onStored = onStored
@@ -34,6 +37,8 @@ struct Router: Sendable {
             return ready(requestLogger)
         case (_, "/webhooks/zalo"):
             return zaloWebhook(request, logger: requestLogger)
+        case (_, let path) where path == "/api" || path.hasPrefix("/api/"):
+            return adminRequest(request, logger: requestLogger.with(["http.method": request.method]))
         default:
             return .text(404, "not found\n")
         }
@@ -106,6 +111,47 @@ struct Router: Sendable {
             // 503 makes the platform deliver the event again later, so it is not lost.
             logger.error("storing a webhook event failed", ["channel": "zalo", "error": "\(error)"])
             return .text(503, "storage unavailable, retry later\n")
+        }
+    }
+
+    private func adminRequest(_ request: HTTPRequest, logger: Logger) -> HTTPResponse {
+        guard let admin else {
+            return Self.adminError(AdminError(.notFound, "the admin API is disabled; set MOTCUA_ADMIN_TOKENS"))
+        }
+        do {
+            let reply = try admin.handle(request, logger: logger)
+            switch reply.kind {
+            case .ok:
+                return .json(200, reply.body)
+            case .accepted:
+                return .json(202, reply.body)
+            }
+        } catch {
+            return Self.adminError(error)
+        }
+    }
+
+    private static func adminError(_ error: AdminError) -> HTTPResponse {
+        let body = AdminJSON.encode(AdminJSON.ErrorBody(error: error.message))
+        switch error.kind {
+        case .unauthorized:
+            var response = HTTPResponse.json(401, body)
+            response.headers.append((name: "WWW-Authenticate", value: #"Bearer realm="motcua""#))
+            return response
+        case .forbidden:
+            return .json(403, body)
+        case .notFound:
+            return .json(404, body)
+        case .badRequest:
+            return .json(400, body)
+        case .methodNotAllowed(let allowed):
+            var response = HTTPResponse.json(405, body)
+            response.headers.append((name: "Allow", value: allowed.joined(separator: ", ")))
+            return response
+        case .conflict:
+            return .json(409, body)
+        case .unavailable:
+            return .json(503, body)
         }
     }
 

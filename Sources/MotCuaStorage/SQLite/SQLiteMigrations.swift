@@ -66,6 +66,56 @@ enum SQLiteMigrations {
         ) WITHOUT ROWID;
         CREATE INDEX conversations_updated ON conversations (updated_at);
         """,
+        // 3: field reports, the status history of dossiers and reports, subscriptions, and the
+        // handoff flag of conversations so officials can list them. The backfill reads the flag
+        // from the engine's JSON, which the processor encodes with sorted keys and no spaces.
+        """
+        CREATE TABLE reports (
+            ticket TEXT NOT NULL PRIMARY KEY,
+            category TEXT NOT NULL,
+            description TEXT NOT NULL,
+            photo_urls BLOB NOT NULL,
+            location TEXT,
+            address TEXT,
+            commune TEXT,
+            contact TEXT,
+            channel TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX reports_status ON reports (status, created_at);
+        CREATE INDEX reports_created ON reports (created_at);
+
+        CREATE TABLE status_changes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL CHECK (kind IN ('dossier', 'report')),
+            code TEXT NOT NULL,
+            status TEXT NOT NULL,
+            note TEXT,
+            official_role TEXT NOT NULL,
+            changed_at INTEGER NOT NULL
+        );
+        CREATE INDEX status_changes_code ON status_changes (kind, code, id);
+
+        CREATE TABLE subscriptions (
+            channel TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            commune TEXT NOT NULL,
+            topics TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (channel, user_id)
+        ) WITHOUT ROWID;
+
+        ALTER TABLE dossiers ADD COLUMN updated_at INTEGER;
+        CREATE INDEX dossiers_status ON dossiers (status, created_at);
+        CREATE INDEX dossiers_created ON dossiers (created_at);
+
+        ALTER TABLE conversations ADD COLUMN handoff INTEGER NOT NULL DEFAULT 0;
+        UPDATE conversations SET handoff = 1 WHERE CAST(state AS TEXT) LIKE '%"handoff":true%';
+        CREATE INDEX conversations_handoff ON conversations (updated_at) WHERE handoff = 1;
+        """,
     ]
 
     /// Applies the migrations the database has not seen yet, each in its own transaction.

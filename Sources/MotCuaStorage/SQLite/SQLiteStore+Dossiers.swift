@@ -33,6 +33,27 @@ extension SQLiteStore {
         }
     }
 
+    public func dossiers(matching filter: CaseFilter) throws -> [Dossier] {
+        guard filter.limit > 0 else {
+            return []
+        }
+        let purpose = "listing dossiers"
+        let (condition, values) = Self.filterClause(filter)
+
+        return try read(purpose) { connection in
+            try connection.query(
+                """
+                SELECT \(Self.dossierColumns) FROM dossiers
+                \(condition)
+                ORDER BY created_at DESC, receipt_code
+                LIMIT ? OFFSET ?
+                """,
+                values + [.integer(Int64(filter.limit)), .integer(Int64(max(filter.offset, 0)))],
+                purpose: purpose,
+                read: Self.dossier)
+        }
+    }
+
     /// Inserts a dossier with its answers already encoded. A receipt code already stored throws `constraint`.
     static func insertDossier(_ dossier: Dossier, answers: Data, connection: SQLiteConnection) throws {
         try connection.run(

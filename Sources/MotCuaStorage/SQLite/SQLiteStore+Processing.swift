@@ -7,12 +7,13 @@ extension SQLiteStore {
 
         return try read(purpose) { connection in
             try connection.query(
-                "SELECT state, updated_at FROM conversations WHERE channel = ? AND user_id = ?",
+                "SELECT state, updated_at, handoff FROM conversations WHERE channel = ? AND user_id = ?",
                 [.text(id.channel.rawValue), .text(id.userID)],
                 purpose: purpose
             ) { row in
                 ConversationRecord(
-                    id: id, state: row.blob(0) ?? Data(), updatedAt: Date(epochMilliseconds: row.int64(1)))
+                    id: id, state: row.blob(0) ?? Data(), updatedAt: Date(epochMilliseconds: row.int64(1)),
+                    handoff: row.int64(2) != 0)
             }.first
         }
     }
@@ -20,7 +21,10 @@ extension SQLiteStore {
     /// Writes everything one processed event changes in one transaction. When the event is already
     /// processed nothing is written, so repeating a commit after a crash is harmless. Throws
     /// `notFound` when no event has `commit.eventSequence`, and `constraint` when a dossier's receipt
-    /// code is already stored. Nothing of the commit is written in either case.
+    /// code or a report's ticket is already stored. Nothing of the commit is written in either case.
+    ///
+    /// A citizen data deletion runs before the event is marked processed, so the event's own
+    /// payload stays until a later deletion.
     public func commitProcessing(_ commit: ProcessingCommit) throws {
         let purpose = "committing processing of event \(commit.eventSequence)"
         let messages = try commit.replies.enumerated().map { index, reply in
@@ -30,41 +34,60 @@ extension SQLiteStore {
             try StoredJSON.encode(dossier.answers, purpose: "answers of dossier \(dossier.receiptCode)")
         }
 
+        let photos = try commit.reports.map { report in
+            try StoredJSON.encode(report.photoURLs, purpose: "photo URLs of report \(report.ticket)")
+        }
+
         try write(purpose) { connection in
             guard try Self.isPending(eventSequence: commit.eventSequence, connection: connection, purpose: purpose)
             else {
                 return
             }
 
+            let id = commit.conversation.id
+            if commit.deletesCitizenData {
+                _ = try Self.deleteCitizenData(id, connection: connection)
+            }
             try Self.saveConversation(commit.conversation, connection: connection, purpose: purpose)
             for message in messages {
-                try Self.appendReply(
-                    message, to: commit.conversation.id, dueAt: commit.now, connection: connection, purpose: purpose)
+                try Self.appendReply(message, to: id, dueAt: commit.now, connection: connection, purpose: purpose)
             }
             for (dossier, answers) in zip(commit.dossiers, answers) {
                 try Self.insertDossier(dossier, answers: answers, connection: connection)
+            }
+            for (report, photos) in zip(commit.reports, photos) {
+                try Self.insertReport(report, photoURLs: photos, connection: connection)
+            }
+            switch commit.subscription {
+            case .save(let subscription)?:
+                try Self.saveSubscription(subscription, connection: connection)
+            case .delete?:
+                _ = try Self.deleteSubscription(id, connection: connection)
+            case nil:
+                break
             }
             try Self.setProcessed(
                 eventSequence: commit.eventSequence, at: commit.now, connection: connection, purpose: purpose)
         }
     }
 
-    private static func saveConversation(
+    static func saveConversation(
         _ conversation: ConversationRecord, connection: SQLiteConnection, purpose: String
     ) throws {
         try connection.run(
             """
-            INSERT INTO conversations (channel, user_id, state, updated_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT (channel, user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
+            INSERT INTO conversations (channel, user_id, state, updated_at, handoff) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (channel, user_id) DO UPDATE
+                SET state = excluded.state, updated_at = excluded.updated_at, handoff = excluded.handoff
             """,
             [
                 .text(conversation.id.channel.rawValue), .text(conversation.id.userID), .blob(conversation.state),
-                .integer(conversation.updatedAt.epochMilliseconds),
+                .integer(conversation.updatedAt.epochMilliseconds), .integer(conversation.handoff ? 1 : 0),
             ],
             purpose: "saving conversation \(conversation.id) while \(purpose)")
     }
 
-    private static func appendReply(
+    static func appendReply(
         _ message: Data, to id: ConversationID, dueAt date: Date, connection: SQLiteConnection, purpose: String
     ) throws {
         try connection.run(

@@ -1,0 +1,86 @@
+import Foundation
+import MotCuaCore
+import MotCuaStorage
+
+extension AdminAPI {
+    static let defaultLimit = 50
+    static let maximumLimit = 500
+    /// Maximum length in characters of a note or message an official sends.
+    static let maximumTextLength = 2_000
+
+    /// Reads `status`, `since`, `limit` and `offset` from the query.
+    static func caseFilter(_ query: [String: String]) throws(AdminError) -> CaseFilter {
+        var filter = CaseFilter(limit: defaultLimit)
+        if let status = query["status"], !status.isEmpty {
+            guard CaseStatus(rawValue: status) != nil else {
+                throw AdminError(.badRequest, "query parameter 'status': '\(status)' is invalid; use \(statusNames)")
+            }
+            filter.status = status
+        }
+        if let since = query["since"], !since.isEmpty {
+            guard let date = parseDate(since) else {
+                throw AdminError(
+                    .badRequest, "query parameter 'since': '\(since)' is invalid; use ISO 8601, e.g. 2025-03-01")
+            }
+            filter.since = date
+        }
+        (filter.limit, filter.offset) = try page(query)
+        return filter
+    }
+
+    /// Reads `limit` (1…500, default 50) and `offset` (0 or more) from the query.
+    static func page(_ query: [String: String]) throws(AdminError) -> (limit: Int, offset: Int) {
+        var limit = defaultLimit
+        var offset = 0
+        if let text = query["limit"], !text.isEmpty {
+            guard let value = Int(text), (1...maximumLimit).contains(value) else {
+                throw AdminError(
+                    .badRequest, "query parameter 'limit': '\(text)' is invalid; use a number from 1 to \(maximumLimit)"
+                )
+            }
+            limit = value
+        }
+        if let text = query["offset"], !text.isEmpty {
+            guard let value = Int(text), value >= 0 else {
+                throw AdminError(.badRequest, "query parameter 'offset': '\(text)' is invalid; use 0 or more")
+            }
+            offset = value
+        }
+        return (limit, offset)
+    }
+
+    static var statusNames: String { CaseStatus.allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// Accepts a date (`2025-03-01`, midnight UTC) or a date and time with a zone.
+    static func parseDate(_ text: String) -> Date? {
+        if let date = try? Date(text, strategy: .iso8601) {
+            return date
+        }
+        return try? Date(text, strategy: Date.ISO8601FormatStyle().year().month().day())
+    }
+
+    /// Decodes the body as a JSON object whose fields are all in `allowed`.
+    static func jsonObject(_ body: [UInt8], allowed: Set<String>) throws(AdminError) -> [String: Any] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
+            throw AdminError(.badRequest, "the body must be a JSON object")
+        }
+        if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
+            let names = allowed.sorted().joined(separator: ", ")
+            throw AdminError(.badRequest, "field '\(unknown)' is unknown; the body takes \(names)")
+        }
+        return object
+    }
+
+    /// Reads an optional text field; nil when absent, null or blank.
+    static func text(_ object: [String: Any], _ field: String) throws(AdminError) -> String? {
+        guard let value = object[field], !(value is NSNull) else { return nil }
+        guard let text = value as? String else {
+            throw AdminError(.badRequest, "field '\(field)' must be a string")
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count <= maximumTextLength else {
+            throw AdminError(.badRequest, "field '\(field)' is longer than \(maximumTextLength) characters")
+        }
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import MotCuaCore
+import MotCuaHTTP
+import MotCuaStorage
+
+/// The officials' JSON API under `/api/`: dossiers, field reports and conversations in handoff.
+/// Every request needs `Authorization: Bearer <token>`; the token's role decides what it may do.
+struct AdminAPI: Sendable {
+    let tokens: AdminTokens
+    let store: any Store
+    let engine: ConversationEngine
+    let processor: EventProcessor
+    let clock: @Sendable () -> Date
+    /// Called after a message to a citizen was queued, to wake the outbox sender.
+    let onQueued: @Sendable () -> Void
+
+    /// One authenticated request, passed to the handlers.
+    struct Call {
+        var request: HTTPRequest
+        var role: AdminRole
+        var logger: Logger
+    }
+
+    /// Authenticates `request`, routes it by path and method and runs the handler.
+    func handle(_ request: HTTPRequest, logger: Logger) throws(AdminError) -> AdminReply {
+        let role = try authenticate(request, logger: logger)
+        let call = Call(request: request, role: role, logger: logger.with(["admin.role": role.rawValue]))
+        let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).dropFirst().map(String.init)
+
+        switch segments.first {
+        case "dossiers":
+            return try routeCases(.dossier, segments: Array(segments.dropFirst()), call: call)
+        case "reports":
+            return try routeCases(.report, segments: Array(segments.dropFirst()), call: call)
+        case "conversations":
+            return try routeConversations(Array(segments.dropFirst()), call: call)
+        default:
+            throw AdminError(.notFound, "no admin endpoint at \(request.path)")
+        }
+    }
+
+    private func authenticate(_ request: HTTPRequest, logger: Logger) throws(AdminError) -> AdminRole {
+        guard let header = request.header("Authorization") else {
+            logger.warning("admin request unauthorized", ["reason": "missing token"])
+            throw AdminError(.unauthorized, "missing Authorization header; send Authorization: Bearer <token>")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1).map(String.init)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            logger.warning("admin request unauthorized", ["reason": "not a bearer token"])
+            throw AdminError(.unauthorized, "the Authorization header must be Bearer <token>")
+        }
+        guard let role = tokens.role(of: parts[1].trimmingCharacters(in: .whitespaces)) else {
+            logger.warning("admin request unauthorized", ["reason": "unknown token"])
+            throw AdminError(.unauthorized, "invalid token")
+        }
+        return role
+    }
+
+    private func routeCases(_ kind: CaseKind, segments: [String], call: Call) throws(AdminError) -> AdminReply {
+        let method = call.request.method
+        switch segments.count {
+        case 0:
+            guard method == "GET" else { throw AdminError(.methodNotAllowed(allowed: ["GET"]), "use GET") }
+            return try listCases(kind, call: call)
+        case 1:
+            let code = CaseCode.normalized(segments[0]) ?? segments[0]
+            switch method {
+            case "GET":
+                return try readCase(kind, code: code, call: call)
+            case "PATCH":
+                try requireWrite(call)
+                return try updateCase(kind, code: code, call: call)
+            default:
+                throw AdminError(.methodNotAllowed(allowed: ["GET", "PATCH"]), "use GET or PATCH")
+            }
+        default:
+            throw AdminError(.notFound, "no admin endpoint at \(call.request.path)")
+        }
+    }
+
+    private func routeConversations(_ segments: [String], call: Call) throws(AdminError) -> AdminReply {
+        let method = call.request.method
+        if segments.isEmpty {
+            guard method == "GET" else { throw AdminError(.methodNotAllowed(allowed: ["GET"]), "use GET") }
+            return try listConversations(call: call)
+        }
+        guard segments.count == 3, segments[2] == "messages" || segments[2] == "release" else {
+            throw AdminError(.notFound, "no admin endpoint at \(call.request.path)")
+        }
+        guard let channel = ChannelKind(rawValue: segments[0]) else {
+            let channels = ChannelKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw AdminError(.notFound, "unknown channel '\(segments[0])'; use \(channels)")
+        }
+        guard method == "POST" else { throw AdminError(.methodNotAllowed(allowed: ["POST"]), "use POST") }
+        try requireWrite(call)
+
+        let conversation = ConversationID(channel: channel, userID: segments[1])
+        if segments[2] == "messages" {
+            return try sendMessage(to: conversation, call: call)
+        }
+        return try release(conversation, call: call)
+    }
+
+    private func requireWrite(_ call: Call) throws(AdminError) {
+        guard call.role.mayWrite else {
+            call.logger.warning("admin request forbidden", ["method": call.request.method])
+            throw AdminError(.forbidden, "role \(call.role.rawValue) may only read; ask for an officer token")
+        }
+    }
+
+    /// Converts a store failure into a 503 after logging it.
+    func storeFailure(_ error: any Error, _ message: String, call: Call) -> AdminError {
+        call.logger.error(message, ["error": "\(error)"])
+        return AdminError(.unavailable, "storage unavailable, retry later")
+    }
+
+    /// Returns the Vietnamese label of a stored status, or the stored key when it is unknown.
+    func statusLabel(_ status: String) -> String {
+        CaseStatus(rawValue: status).map { engine.messages.text($0.labelKey) } ?? status
+    }
+}

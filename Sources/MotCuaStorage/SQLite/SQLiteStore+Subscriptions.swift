@@ -1,0 +1,58 @@
+import Foundation
+import MotCuaCore
+
+extension SQLiteStore {
+    public func subscription(for id: ConversationID) throws -> Subscription? {
+        let purpose = "reading the subscription of conversation \(id)"
+
+        return try read(purpose) { connection in
+            try connection.query(
+                "SELECT channel, user_id, commune, topics, created_at FROM subscriptions WHERE channel = ? AND user_id = ?",
+                [.text(id.channel.rawValue), .text(id.userID)], purpose: purpose, read: Self.subscription
+            ).first
+        }
+    }
+
+    public func subscriptions() throws -> [Subscription] {
+        let purpose = "reading subscriptions"
+
+        return try read(purpose) { connection in
+            try connection.query(
+                "SELECT channel, user_id, commune, topics, created_at FROM subscriptions ORDER BY created_at, user_id",
+                purpose: purpose, read: Self.subscription)
+        }
+    }
+
+    /// Inserts the subscription or replaces the conversation's existing one, keeping its first `created_at`.
+    static func saveSubscription(_ subscription: Subscription, connection: SQLiteConnection) throws {
+        let id = subscription.conversationID
+        try connection.run(
+            """
+            INSERT INTO subscriptions (channel, user_id, commune, topics, created_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (channel, user_id) DO UPDATE SET commune = excluded.commune, topics = excluded.topics
+            """,
+            [
+                .text(id.channel.rawValue), .text(id.userID), .text(subscription.commune),
+                .text(subscription.topics.joined(separator: ",")), .integer(subscription.createdAt.epochMilliseconds),
+            ],
+            purpose: "saving the subscription of conversation \(id)")
+    }
+
+    static func deleteSubscription(_ id: ConversationID, connection: SQLiteConnection) throws -> Int {
+        try connection.run(
+            "DELETE FROM subscriptions WHERE channel = ? AND user_id = ?",
+            [.text(id.channel.rawValue), .text(id.userID)],
+            purpose: "deleting the subscription of conversation \(id)")
+    }
+
+    private static func subscription(from row: SQLiteStatement) throws -> Subscription {
+        let channelName = row.text(0) ?? ""
+        guard let channel = ChannelKind(rawValue: channelName) else {
+            throw StorageError(.decodeFailed, "a subscription has unknown channel '\(channelName)'")
+        }
+        let topics = (row.text(3) ?? "").split(separator: ",").map(String.init)
+        return Subscription(
+            conversationID: ConversationID(channel: channel, userID: row.text(1) ?? ""), commune: row.text(2) ?? "",
+            topics: topics, createdAt: Date(epochMilliseconds: row.int64(4)))
+    }
+}
