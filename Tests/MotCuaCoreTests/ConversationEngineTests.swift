@@ -113,13 +113,23 @@ struct EngineRegressionTests {
         #expect(bot.state.stepID == "quan-he")
     }
 
-    @Test func numberOnOfficialOfferRunsCommand() throws {
+    @Test func officialOfferKeepsQuestionButtons() throws {
+        var bot = try EngineHarness()
+        for line in ["khai sinh", "Nguyen Van An", "1/2/2026"] { bot.say(line) }
+        for line in ["x", "y"] { bot.say(line) }
+        let offer = bot.say("z").joined()
+        #expect(offer.contains("gặp cán bộ"))
+        #expect(bot.state.buttons.map(\.title) == ["Nam", "Nữ"])
+        bot.say("2")
+        #expect(bot.state.slots["gioi_tinh"]?.value == "nu")
+        #expect(!bot.state.handoff)
+    }
+
+    @Test func singleWordNameRejected() throws {
         var bot = try EngineHarness()
         bot.say("khai sinh")
-        for line in ["123", "456", "789"] { bot.say(line) }
-        #expect(bot.state.buttons.map(\.title) == ["Gặp cán bộ", "Về menu"])
-        bot.say("1")
-        #expect(bot.state.handoff)
+        #expect(bot.say("ko").joined().contains("đủ họ và tên"))
+        #expect(bot.state.stepID == "ho-ten")
     }
 }
 

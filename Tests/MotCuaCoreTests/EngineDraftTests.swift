@@ -158,3 +158,49 @@ struct EngineDraftEdgeTests {
         #expect(error?.errors.first?.message.contains("điều kiện trên 'ten' trống") == true)
     }
 }
+
+struct EngineMenuDraftTests {
+    @Test func menuKeepsFormForLater() throws {
+        var bot = try EngineHarness()
+        bot.say("khai sinh")
+        bot.say("Nguyen Van An")
+        bot.say("menu")
+        #expect(bot.state.flowID == "menu")
+        #expect(bot.state.savedDraft?.rootFlowID == "dang-ky-khai-sinh")
+
+        #expect(bot.say("khai sinh").joined().contains("đang làm dở thủ tục \"Đăng ký khai sinh\""))
+        #expect(bot.say("làm tiếp").joined().contains("sinh ngày nào"))
+        #expect(bot.state.slots["ho_ten"]?.value == "Nguyen Van An")
+        #expect(bot.state.savedDraft == nil)
+    }
+
+    @Test func startOverDropsSavedForm() throws {
+        var bot = try EngineHarness()
+        bot.say("khai sinh")
+        bot.say("Nguyen Van An")
+        bot.say("menu")
+        bot.say("khai sinh")
+        #expect(bot.say("làm lại").joined().contains("Họ và tên của cháu"))
+        #expect(bot.state.slots.isEmpty)
+    }
+
+    @Test func cancelDropsSavedForm() throws {
+        var bot = try EngineHarness()
+        bot.say("khai sinh")
+        bot.say("Nguyen Van An")
+        bot.say("menu")
+        bot.say("hủy")
+        #expect(bot.state.savedDraft == nil)
+    }
+
+    @Test func savedFormExpires() throws {
+        var bot = try EngineHarness()
+        bot.say("khai sinh")
+        bot.say("Nguyen Van An")
+        bot.say("menu")
+        bot.now += 31 * 86_400
+        #expect(bot.say("khai sinh").joined().contains("quá hạn lưu"))
+        #expect(bot.state.savedDraft == nil)
+        #expect(bot.state.stepID == "ho-ten")
+    }
+}

@@ -55,7 +55,11 @@ struct AnswerReader {
         case .procedure:
             return readProcedure(text)
         case .name:
-            guard let value = NameInput.parse(text) else { return .invalid }
+            // A full name has at least a family name and a given name unless the step says `min: 1`.
+            let minimumWords = Int(input.minimum ?? 2)
+            guard let value = NameInput.parse(text), value.split(separator: " ").count >= minimumWords else {
+                return .invalid
+            }
             return .accepted(SlotValue(value: value, display: value))
         case .number:
             return readNumber(text, input)

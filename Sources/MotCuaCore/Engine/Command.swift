@@ -44,10 +44,12 @@ extension Turn {
         switch command {
         case .menu:
             state.handoff = false
+            putDraftAside()
             startFlow(engine.catalog.menuFlowID)
         case .cancel:
             state.handoff = false
             clearFlow()
+            state.savedDraft = nil
             say(messages.text("command.cancelled"))
             startFlow(engine.catalog.menuFlowID)
         case .repeatPrompt:

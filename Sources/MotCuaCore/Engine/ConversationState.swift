@@ -21,6 +21,19 @@ public struct CallFrame: Sendable, Equatable, Codable {
     public var history: [String]
 }
 
+/// A form put aside when the citizen went to the menu, so that it can be taken up again.
+public struct DraftSnapshot: Sendable, Equatable, Codable {
+    /// The flow the citizen started; choosing it again offers the draft.
+    public var rootFlowID: String
+    /// The flow running when the draft was put aside, a sub-flow or the root flow itself.
+    public var flowID: String
+    public var flowVersion: String?
+    public var stepID: String?
+    public var slots: [String: SlotValue]
+    public var history: [String]
+    public var callStack: [CallFrame]
+}
+
 /// Everything the engine remembers about one conversation between events.
 public struct ConversationState: Sendable, Equatable, Codable {
     public var flowID: String?
@@ -45,6 +58,8 @@ public struct ConversationState: Sendable, Equatable, Codable {
     public var askingResume: Bool = false
     /// Callers of the running sub-flow, innermost last.
     public var callStack: [CallFrame] = []
+    /// The form left for the menu; starting its flow again offers to continue it.
+    public var savedDraft: DraftSnapshot?
     public var lastActivity: Date?
 
     public init() {}

@@ -43,5 +43,6 @@ public struct MessageCatalog: Sendable, Equatable {
             "draft.resume", "draft.expired", "button.resume", "button.restart",
             "invalid.date_impossible", "invalid.citizen_id_length", "invalid.citizen_id_old_card",
             "invalid.citizen_id_province", "invalid.citizen_id_future", "ambiguous",
+            "collect.image", "collect.location", "collect.file", "collect.more_photos",
         ] + InputType.allCases.map { "invalid.\($0.rawValue)" }
 }

@@ -4,6 +4,13 @@ extension Turn {
     /// Handles a citizen who returns to a half-filled form after a pause. Returns true when the
     /// event was used up by asking whether to continue; commands always run.
     mutating func resumeDraftIfIdle(since previous: Date?, content: InboundContent) -> Bool {
+        if let previous, let draft = state.savedDraft,
+            now.timeIntervalSince(previous) > engine.settings.draftLifetime
+        {
+            state.savedDraft = nil
+            let title = engine.catalog.flow(draft.rootFlowID)?.title ?? draft.rootFlowID
+            say(messages.text("draft.expired", ["title": title]))
+        }
         guard state.isInFlow, !state.handoff, !state.askingResume, let previous, let flow else { return false }
         switch content {
         case .follow, .unfollow, .submittedInfo: return false
@@ -25,7 +32,7 @@ extension Turn {
         return true
     }
 
-    private mutating func askResume(title: String) {
+    mutating func askResume(title: String) {
         state.askingResume = true
         let buttons = [
             ReplyButton(title: messages.text("button.resume"), value: "tiep-tuc"),

@@ -102,8 +102,10 @@ extension Turn {
     /// Leaves every flow; answers are dropped because a filed dossier keeps its own copy.
     mutating func clearFlow() {
         let handoff = state.handoff
+        let draft = state.savedDraft
         state = ConversationState()
         state.handoff = handoff
+        state.savedDraft = draft
         state.lastActivity = now
     }
 

@@ -124,12 +124,45 @@ struct Turn {
             state = ConversationState()
             return
         }
+        if let draft = state.savedDraft, draft.rootFlowID == flow.id {
+            restore(draft)
+            return
+        }
         let handoff = state.handoff
+        let draft = state.savedDraft
         state = ConversationState()
         state.handoff = handoff
+        state.savedDraft = draft
         state.lastActivity = now
         state.flowID = flow.id
         state.flowVersion = flow.version
         enter(flow.start)
+    }
+
+    /// Puts the form in progress aside before the menu, unless the menu itself is running.
+    mutating func putDraftAside() {
+        guard state.isInFlow, let flowID = state.flowID, let rootFlowID = state.callStack.first?.flowID ?? state.flowID,
+            rootFlowID != engine.catalog.menuFlowID
+        else { return }
+        state.savedDraft = DraftSnapshot(
+            rootFlowID: rootFlowID, flowID: flowID, flowVersion: state.flowVersion, stepID: state.stepID,
+            slots: state.slots, history: state.history, callStack: state.callStack)
+    }
+
+    /// Takes a put-aside form up again and asks whether to continue it or start over.
+    private mutating func restore(_ draft: DraftSnapshot) {
+        let handoff = state.handoff
+        state = ConversationState()
+        state.handoff = handoff
+        state.lastActivity = now
+        state.flowID = draft.flowID
+        state.flowVersion = draft.flowVersion
+        state.stepID = draft.stepID
+        state.slots = draft.slots
+        state.history = draft.history
+        state.callStack = draft.callStack
+        let root = engine.catalog.flow(
+            draft.rootFlowID, version: draft.callStack.first?.flowVersion ?? draft.flowVersion)
+        askResume(title: root?.title ?? draft.rootFlowID)
     }
 }

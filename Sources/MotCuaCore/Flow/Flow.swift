@@ -82,6 +82,9 @@ public struct Question: Sendable, Equatable {
     public var errorMessage: String?
     /// Shown after a first bad answer, e.g. "05/03/2025".
     public var example: String?
+    /// Content accepted out of order while this question waits: a photo or a location goes to
+    /// the named slot, so a citizen may send them in any order.
+    public var collect: [InputType: String] = [:]
 
     public init(
         prompt: String, input: InputSpec, slot: String, label: String, errorMessage: String? = nil,

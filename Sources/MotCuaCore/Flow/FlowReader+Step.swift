@@ -1,7 +1,7 @@
 extension FlowReader {
     private static let stepKeys: Set<String> = [
         "say", "ask", "input", "save", "label", "error", "example", "confirm", "action", "start_flow",
-        "start_flow_from", "call", "end", "next",
+        "start_flow_from", "call", "end", "next", "collect",
     ]
 
     mutating func readStep(_ id: String, _ node: DocumentNode) -> Step? {
@@ -96,9 +96,34 @@ extension FlowReader {
             return nil
         }
         guard let input = readInput(inputNode) else { return nil }
-        return Question(
+        var question = Question(
             prompt: promptText, input: input, slot: slot, label: node["label"]?.scalar ?? slot,
             errorMessage: node["error"]?.scalar, example: node["example"]?.scalar)
+        if let collect = node["collect"] {
+            question.collect = readCollect(collect)
+        }
+        return question
+    }
+
+    /// Reads `collect: {image: anh, location: vi_tri}`.
+    private mutating func readCollect(_ node: DocumentNode) -> [InputType: String] {
+        guard let pairs = node.mapping else {
+            fail(node.line, "'collect' phải là mapping loại nội dung → tên câu trả lời, ví dụ {image: anh}")
+            return [:]
+        }
+        var result: [InputType: String] = [:]
+        for (kind, slot) in pairs {
+            guard let type = InputType(rawValue: kind), [.image, .location, .file].contains(type) else {
+                fail(slot.line, "'collect' chỉ nhận image, location hoặc file, không nhận '\(kind)'")
+                continue
+            }
+            guard let name = slot.scalar, !name.isEmpty else {
+                fail(slot.line, "'collect.\(kind)' cần tên câu trả lời")
+                continue
+            }
+            result[type] = name
+        }
+        return result
     }
 
     private mutating func readInput(_ node: DocumentNode) -> InputSpec? {
@@ -115,13 +140,14 @@ extension FlowReader {
         var spec = InputSpec(type: type)
         guard node.mapping != nil else { return spec }
 
-        let known = ["type", "options", "min", "max", "optional", "after", "before", "landline"]
+        let known = ["type", "options", "min", "max", "optional", "after", "before", "landline", "multiple"]
         for (key, value) in node.mapping ?? [] where !known.contains(key) {
             let listed = known.joined(separator: ", ")
             fail(value.line, "ràng buộc nhập không tồn tại '\(key)'; các ràng buộc có: \(listed)")
         }
         spec.optional = node["optional"]?.scalar == "true"
         spec.allowsLandline = node["landline"]?.scalar == "true"
+        spec.multiple = node["multiple"]?.scalar == "true"
         spec.minimum = number(node["min"], type: type)
         spec.maximum = number(node["max"], type: type)
         if type == .date {

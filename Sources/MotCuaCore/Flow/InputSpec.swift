@@ -31,6 +31,8 @@ public struct InputSpec: Sendable, Equatable {
     public var optional: Bool
     /// For phone numbers: landlines (02x…) are accepted as well as mobiles.
     public var allowsLandline: Bool = false
+    /// For photos: several may be sent; the question waits until the citizen types "xong".
+    public var multiple: Bool = false
 
     public init(
         type: InputType, options: [ChoiceOption] = [], minimum: Double? = nil, maximum: Double? = nil,

@@ -7,6 +7,7 @@ public enum MessageLinter {
         "retry.options": ["options"],
         "retry.example": ["example"],
         "draft.resume": ["title"],
+        "collect.image": ["count"],
         "invalid.date_impossible": ["date"],
         "invalid.citizen_id_length": ["count"],
         "invalid.citizen_id_province": ["code"],

@@ -46,6 +46,8 @@ struct SlotGroup {
             if let question = step.question {
                 savedSlots.insert(question.slot)
                 knownNames.insert(question.slot)
+                savedSlots.formUnion(question.collect.values)
+                knownNames.formUnion(question.collect.values)
                 addValues(of: question)
                 if question.input.type == .procedure {
                     procedureSlots.insert(question.slot)
