@@ -35,7 +35,7 @@ let package = Package(
             ]),
         .target(
             name: "MotCuaReplay",
-            dependencies: ["MotCuaCore", "MotCuaChannels", "MotCuaHTTP", "MotCuaCrypto"]),
+            dependencies: ["MotCuaCore", "MotCuaChannels", "MotCuaHTTP", "MotCuaCrypto", "MotCuaYAML", "MotCuaServer"]),
         .executableTarget(
             name: "motcua",
             dependencies: ["MotCuaCore", "MotCuaServer", "MotCuaReplay", "MotCuaYAML", "MotCuaHTTP", "MotCuaChannels"]),
