@@ -19,6 +19,19 @@ public struct FixtureRunner {
     /// Runs `fixture` and compares each checked turn's replies with its expectations. Throws when
     /// the templates cannot be loaded or the in-memory store cannot be created.
     public mutating func run(_ fixture: Fixture) throws -> FixtureReport {
+        var mismatches: [FixtureReport.Mismatch] = []
+        for recorded in try record(fixture) {
+            guard case .send(let content, let expect?, let line) = fixture.turns[recorded.turn - 1] else { continue }
+            let context = TurnContext(path: fixture.path, line: line, turn: recorded.turn, sent: Self.describe(content))
+            mismatches += Self.compare(recorded.replies, with: expect, context)
+        }
+        return FixtureReport(
+            path: fixture.path, name: fixture.name, turns: fixture.turns.count, mismatches: mismatches)
+    }
+
+    /// Runs `fixture` without checking it and returns the bot's replies to each message turn, with
+    /// the turn's 1-based index; a record mode builds expectations from these.
+    public mutating func record(_ fixture: Fixture) throws -> [(turn: Int, replies: [OutboundMessage])] {
         let templates = try templates(fixture.templatesFolder ?? defaultTemplates, fixture: fixture)
         let engine = ConversationEngine(
             catalog: templates.catalog, messages: templates.messages, settings: settings,
@@ -29,20 +42,16 @@ public struct FixtureRunner {
             engine: engine, userID: fixture.userID, logger: Logger(label: "motcua.replay", level: .error))
 
         var now = fixture.start
-        var mismatches: [FixtureReport.Mismatch] = []
+        var result: [(turn: Int, replies: [OutboundMessage])] = []
         for (index, turn) in fixture.turns.enumerated() {
             switch turn {
             case .wait(let seconds, _):
                 now += seconds
-            case .send(let content, let expect, let line):
-                let replies = conversation.send(content, now: now)
-                guard let expect else { continue }
-                let context = TurnContext(path: fixture.path, line: line, turn: index + 1, sent: Self.describe(content))
-                mismatches += Self.compare(replies, with: expect, context)
+            case .send(let content, _, _):
+                result.append((index + 1, conversation.send(content, now: now)))
             }
         }
-        return FixtureReport(
-            path: fixture.path, name: fixture.name, turns: fixture.turns.count, mismatches: mismatches)
+        return result
     }
 
     private mutating func templates(_ folder: String, fixture: Fixture) throws -> Templates {
