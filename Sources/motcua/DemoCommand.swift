@@ -38,6 +38,7 @@ enum DemoCommand {
         }
         if fresh {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
+            FileHandleOutput.standardOutput("Đã xóa dữ liệu demo cũ (\(databasePath)).\n")
         }
 
         let replies = ReplyPrinter()
@@ -73,7 +74,7 @@ enum DemoCommand {
             service = try MotCuaService(configuration: configuration, logger: logger)
             try service.start()
         } catch {
-            CommandLineError.report("không khởi động được server: \(error)")
+            CommandLineError.report("không khởi động được server: \(StartupFailure.describe(error))")
             return 2
         }
         defer { service.stop() }
