@@ -95,7 +95,9 @@ enum ChatInput {
 
     static func render(_ message: OutboundMessage) -> String {
         var text = message.text
-        if !message.buttons.isEmpty {
+        // As on Zalo, a list the text already shows is not added again.
+        let alreadyListed = message.buttons.first.map { text.contains("1. \($0.title)") } ?? false
+        if !message.buttons.isEmpty, !alreadyListed {
             text +=
                 "\n\n"
                 + message.buttons.enumerated().map { "\($0.offset + 1). \($0.element.title)" }

@@ -38,13 +38,13 @@ struct DemoChat {
             }
             let before = replies.received
             let status = post(signed, client: client)
-            if status != 200 {
+            if status == 200 {
+                waitForReplies(after: before)
+            } else {
                 FileHandleOutput.standardOutput("(server trả về HTTP \(status))\n")
             }
-            waitForReplies(after: before)
             prompt()
         }
-        waitForReplies(after: replies.received)
         FileHandleOutput.standardOutput("\nTạm biệt!\n")
         return 0
     }
@@ -97,14 +97,17 @@ struct DemoChat {
         return result.wait()
     }
 
-    /// Waits until replies stop arriving for a moment, at most five seconds.
+    /// Waits until replies stop arriving for a moment. The bot may stay silent (during a handoff,
+    /// for example), so with no reply after 1.5 seconds the prompt comes back.
     private func waitForReplies(after before: Int) {
+        let firstReplyDeadline = Date().addingTimeInterval(1.5)
         let deadline = Date().addingTimeInterval(5)
         var last = replies.received
         var quietSince = Date()
         while Date() < deadline {
             Thread.sleep(forTimeInterval: 0.05)
             let now = replies.received
+            if now == before, Date() > firstReplyDeadline { return }
             if now != last {
                 last = now
                 quietSince = Date()

@@ -11,6 +11,8 @@ enum DemoCommand {
     static let oaID = "DEMO_OA_ID"
     static let secret = "DEMO_OA_SECRET"
     static let databasePath = "data/demo.sqlite"
+    /// An official's token for trying the admin API against the demo; it works only on loopback.
+    static let officerToken = "demo-officer-token-0001"
 
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
         var fresh = false
@@ -38,6 +40,7 @@ enum DemoCommand {
         }
         if fresh {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
+            FileHandleOutput.standardOutput("Đã xóa dữ liệu demo cũ (\(databasePath)).\n")
         }
 
         let replies = ReplyPrinter()
@@ -56,6 +59,7 @@ enum DemoCommand {
             demoEnvironment["MOTCUA_LISTEN"] = environment["MOTCUA_LISTEN"] ?? "127.0.0.1:0"
             demoEnvironment["MOTCUA_DATABASE"] = "sqlite:\(databasePath)"
             demoEnvironment["MOTCUA_LOG_LEVEL"] = environment["MOTCUA_LOG_LEVEL"] ?? "warning"
+            demoEnvironment["MOTCUA_ADMIN_TOKENS"] = environment["MOTCUA_ADMIN_TOKENS"] ?? "officer:\(officerToken)"
             configuration = try Configuration.load(file: nil, environment: demoEnvironment)
         } catch {
             CommandLineError.report("cấu hình không hợp lệ: \(error)")
@@ -73,7 +77,7 @@ enum DemoCommand {
             service = try MotCuaService(configuration: configuration, logger: logger)
             try service.start()
         } catch {
-            CommandLineError.report("không khởi động được server: \(error)")
+            CommandLineError.report("không khởi động được server: \(StartupFailure.describe(error))")
             return 2
         }
         defer { service.stop() }
@@ -86,6 +90,8 @@ enum DemoCommand {
             """
             MotCua demo: server ở http://127.0.0.1:\(service.port), Zalo giả lập ở \(mock.baseURL)
             Dữ liệu lưu ở \(databasePath). Gõ tin nhắn rồi Enter; /thoat để thoát.
+            Cán bộ thử API quản trị từ một terminal khác, ví dụ đổi trạng thái hồ sơ (thay MÃ bằng mã hồ sơ):
+              curl -X PATCH -H 'Authorization: Bearer \(officerToken)' -d '{"status":"processing","note":"Đã nhận đủ giấy tờ"}' http://127.0.0.1:\(service.port)/api/dossiers/MÃ
 
             """)
         return chat.run()

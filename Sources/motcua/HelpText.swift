@@ -13,6 +13,7 @@ enum HelpText {
           chat      nói chuyện với trợ lý ngay trong tiến trình, không cần server
           lint      kiểm tra kịch bản và tin nhắn, in mỗi lỗi dạng tệp:dòng: nội dung
           --help    in hướng dẫn này; 'motcua <lệnh> --help' cho từng lệnh
+          --version in phiên bản
 
         Mã thoát: 0 thành công, 1 công việc có lỗi, 2 cách dùng hoặc dữ liệu vào không hợp lệ.
         """
@@ -35,9 +36,12 @@ enum HelpText {
           MOTCUA_ZALO_APP_ID             app id của Zalo
           MOTCUA_ZALO_OA_ID              id của Official Account
           MOTCUA_ZALO_OA_SECRET          khóa bí mật để kiểm tra chữ ký webhook; đặt biến này là bật kênh Zalo
-          MOTCUA_ZALO_SIGNATURE_FIRST_TERM  app_id hoặc oa_id: giá trị đứng đầu chuỗi ký (mặc định app_id)
+          MOTCUA_ZALO_SIGNATURE_FIRST_TERM
+                                         app_id hoặc oa_id: giá trị đứng đầu chuỗi ký (mặc định app_id)
           MOTCUA_ZALO_ACCESS_TOKEN       access token của OA để gửi tin trả lời
           MOTCUA_ZALO_API_BASE           địa chỉ API Zalo (mặc định https://openapi.zalo.me)
+          MOTCUA_ADMIN_TOKENS            token của API quản trị, dạng vai_trò:token cách nhau dấu phẩy;
+                                         vai trò admin, officer, viewer (xem docs/api-quan-tri.md)
 
         Các khóa khác của tệp cấu hình và giá trị mặc định: xem docs/cau-hinh.md.
         """
@@ -101,9 +105,9 @@ enum HelpText {
           --help      in hướng dẫn này
 
         Trong khung chat:
-          /anh URL          gửi một ảnh
+          /anh URL               gửi một ảnh
           /vitri VĨ_ĐỘ KINH_ĐỘ   gửi vị trí, ví dụ: /vitri 11.31 106.10
-          /thoat            thoát (hoặc Ctrl+D)
+          /thoat                 thoát (hoặc Ctrl+D)
         """
 }
 

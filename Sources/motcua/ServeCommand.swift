@@ -52,7 +52,7 @@ enum ServiceRunner {
             CommandLineError.report("kịch bản có lỗi, server không khởi động:\n\(error)")
             return 2
         } catch {
-            CommandLineError.report("không khởi động được server: \(error)")
+            CommandLineError.report("không khởi động được server: \(StartupFailure.describe(error))")
             return 2
         }
         afterStart?(service)

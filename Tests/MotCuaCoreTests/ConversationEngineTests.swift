@@ -142,3 +142,18 @@ struct EngineInputDisplayTests {
         #expect(bot.state.slots["so_dien_thoai"]?.value == "0391234567")
     }
 }
+
+struct EngineFreeTextTests {
+    @Test(arguments: ["khai sinhh", "giay khai sanh", "lam giay khai sinh cho chau"])
+    func procedureTypoFindsProcedure(text: String) throws {
+        var bot = try EngineHarness()
+        let replies = bot.say(text).joined()
+        #expect(replies.contains("Thủ tục đăng ký khai sinh") || replies.contains("Đăng ký khai sinh"))
+    }
+
+    @Test func unrelatedTextShowsMenu() throws {
+        var bot = try EngineHarness()
+        bot.say("alo alo")
+        #expect(bot.state.flowID == "menu")
+    }
+}

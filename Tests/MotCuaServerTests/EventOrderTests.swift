@@ -102,7 +102,7 @@ struct EventOrderTests {
         processor.start()
         defer { processor.stop() }
 
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(30)
         while try !base.pendingInbound(limit: 10).isEmpty, Date() < deadline {
             processor.wake()
             Thread.sleep(forTimeInterval: 0.05)

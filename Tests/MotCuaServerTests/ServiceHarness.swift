@@ -94,7 +94,7 @@ final class ServiceHarness: @unchecked Sendable {
 
     /// Waits until the mock has received at least `count` messages, at most `timeout` seconds.
     @discardableResult
-    func waitForMessages(_ count: Int, timeout: Double = 10) async -> [MockZaloAPI.ReceivedMessage] {
+    func waitForMessages(_ count: Int, timeout: Double = 30) async -> [MockZaloAPI.ReceivedMessage] {
         let deadline = Date().addingTimeInterval(timeout)
         while mock.messages.count < count, Date() < deadline {
             try? await Task.sleep(for: .milliseconds(20))

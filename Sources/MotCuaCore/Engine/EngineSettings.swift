@@ -14,6 +14,9 @@ public struct EngineSettings: Sendable, Equatable {
     public var resumeAfter: TimeInterval
     /// Idle time after which a half-filled form (a draft) is dropped.
     public var draftLifetime: TimeInterval
+    /// The flow that asks which procedure the citizen needs; free text that names a procedure
+    /// with a typo starts it.
+    public var procedureFinderFlowID = "tim-thu-tuc"
 
     public init(
         timeZone: TimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!, optionsAfterFailures: Int = 2,

@@ -111,11 +111,30 @@ struct Turn {
 
     /// Outside any flow: a text that names a procedure starts it; anything else shows the menu.
     private mutating func startFromFreeText(_ content: InboundContent) {
-        if case .text(let text) = content, let flow = engine.catalog.flow(matching: text) {
+        guard case .text(let text) = content else {
+            startFlow(engine.catalog.menuFlowID)
+            return
+        }
+        if let flow = engine.catalog.flow(matching: text) {
             startFlow(flow.id)
+        } else if !engine.procedures.isEmpty, engine.procedures.search(text) != .none,
+            engine.catalog.flow(engine.settings.procedureFinderFlowID) != nil
+        {
+            findProcedure(text)
         } else {
             startFlow(engine.catalog.menuFlowID)
         }
+    }
+
+    /// Starts the procedure finder and answers its question with the citizen's own words, so that
+    /// "khai sinhh" or "giay khai sanh" lead to the procedure despite the typos.
+    private mutating func findProcedure(_ text: String) {
+        let before = replies.count
+        startFlow(engine.settings.procedureFinderFlowID)
+        guard case .question(let question)? = currentStep?.kind, question.input.type == .procedure else { return }
+        // The finder's question is answered at once, so it is not sent.
+        if replies.count > before { replies.removeLast() }
+        handleAnswer(.text(text))
     }
 
     mutating func startFlow(_ flowID: String) {

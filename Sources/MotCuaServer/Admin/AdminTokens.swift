@@ -21,7 +21,8 @@ struct AdminTokens: Sendable {
             let position = index + 1
             guard let colon = pair.firstIndex(of: ":") else {
                 throw ConfigurationError(
-                    key: "MOTCUA_ADMIN_TOKENS", message: "pair \(position) has no ':'; write role:token, e.g. officer:…"
+                    key: "MOTCUA_ADMIN_TOKENS",
+                    message: "cặp thứ \(position) thiếu dấu ':'; viết vai_trò:token, ví dụ officer:…"
                 )
             }
             let roleName = String(pair[..<colon])
@@ -29,19 +30,20 @@ struct AdminTokens: Sendable {
             guard let role = AdminRole(rawValue: roleName) else {
                 let roles = AdminRole.allCases.map(\.rawValue).joined(separator: ", ")
                 throw ConfigurationError(
-                    key: "MOTCUA_ADMIN_TOKENS", message: "pair \(position) has unknown role '\(roleName)'; use \(roles)"
+                    key: "MOTCUA_ADMIN_TOKENS",
+                    message: "cặp thứ \(position) có vai trò không tồn tại '\(roleName)'; dùng \(roles)"
                 )
             }
             guard token.count >= Self.minimumLength else {
                 throw ConfigurationError(
                     key: "MOTCUA_ADMIN_TOKENS",
-                    message: "the token of pair \(position) is shorter than \(Self.minimumLength) characters; "
-                        + "use a random value such as the output of `openssl rand -hex 32`")
+                    message: "token của cặp thứ \(position) ngắn hơn \(Self.minimumLength) ký tự; "
+                        + "dùng một giá trị ngẫu nhiên, ví dụ kết quả của `openssl rand -hex 32`")
             }
             let digest = Digest.sha256(Array(token.utf8))
             guard !entries.contains(where: { $0.digest == digest }) else {
                 throw ConfigurationError(
-                    key: "MOTCUA_ADMIN_TOKENS", message: "the token of pair \(position) repeats an earlier token")
+                    key: "MOTCUA_ADMIN_TOKENS", message: "token của cặp thứ \(position) trùng một token trước đó")
             }
             entries.append(Entry(role: role, digest: digest))
         }

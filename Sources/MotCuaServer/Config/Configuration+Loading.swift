@@ -8,13 +8,13 @@ extension Configuration {
         var config = Configuration()
         if let file {
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw ConfigurationError(key: "--config", message: "cannot read '\(file)'; check the path")
+                throw ConfigurationError(key: "--config", message: "không đọc được '\(file)'; kiểm tra đường dẫn")
             }
             let root: DocumentNode
             do {
                 root = try YAMLParser.parse(String(decoding: data, as: UTF8.self))
             } catch {
-                throw ConfigurationError(key: file, message: "invalid YAML: \(error)")
+                throw ConfigurationError(key: file, message: "YAML không hợp lệ: \(error)")
             }
             try config.apply(document: root)
         }
@@ -80,25 +80,26 @@ extension Configuration {
         for (key, node) in flat {
             if Self.secretFileKeys.contains(key) {
                 throw ConfigurationError(
-                    key: key, message: "secrets are read only from the environment; remove it from the file")
+                    key: key, message: "khóa bí mật chỉ đọc từ biến môi trường; xóa dòng này khỏi tệp")
             }
             guard let text = node.scalar else {
-                throw ConfigurationError(key: key, message: "line \(node.line): expected a single value")
+                throw ConfigurationError(key: key, message: "dòng \(node.line): cần một giá trị đơn")
             }
             if let path = Self.fileKeys[key] {
                 self[keyPath: path] = text
             } else if let path = Self.fileIntegerKeys[key] {
                 guard let value = Int(text), value > 0 else {
-                    throw ConfigurationError(key: key, message: "'\(text)' is not a positive whole number")
+                    throw ConfigurationError(key: key, message: "'\(text)' không phải số nguyên dương")
                 }
                 self[keyPath: path] = value
             } else if let path = Self.fileNumberKeys[key] {
                 guard let value = Double(text), value > 0 else {
-                    throw ConfigurationError(key: key, message: "'\(text)' is not a positive number")
+                    throw ConfigurationError(key: key, message: "'\(text)' không phải số dương")
                 }
                 self[keyPath: path] = value
             } else {
-                throw ConfigurationError(key: key, message: "line \(node.line): unknown key; see docs/cau-hinh.md")
+                throw ConfigurationError(
+                    key: key, message: "dòng \(node.line): khóa không tồn tại; xem docs/cau-hinh.md")
             }
         }
     }
@@ -112,44 +113,51 @@ extension Configuration {
     func validate() throws {
         if listenHost == "invalid" || listenHost.isEmpty {
             throw ConfigurationError(
-                key: "listen", message: "invalid address; use host:port, e.g. 127.0.0.1:8080 or 0.0.0.0:8080")
+                key: "listen", message: "địa chỉ không hợp lệ; viết host:cổng, ví dụ 127.0.0.1:8080 hoặc 0.0.0.0:8080")
         }
         if databasePath.hasPrefix("postgres://") || databasePath.hasPrefix("postgresql://") {
             throw ConfigurationError(
                 key: "database",
-                message: "PostgreSQL is not supported yet; use sqlite:PATH, e.g. sqlite:data/motcua.sqlite")
+                message: "chưa hỗ trợ PostgreSQL; dùng sqlite:ĐƯỜNG_DẪN, ví dụ sqlite:data/motcua.sqlite")
         }
         if databasePath.isEmpty {
-            throw ConfigurationError(key: "database", message: "missing path; use sqlite:PATH")
+            throw ConfigurationError(key: "database", message: "thiếu đường dẫn; dùng sqlite:ĐƯỜNG_DẪN")
         }
         if Logger.Level(name: logLevel) == nil {
             let levels = Logger.Level.allCases.map(\.name).joined(separator: ", ")
-            throw ConfigurationError(key: "log.level", message: "'\(logLevel)' is invalid; use one of \(levels)")
+            throw ConfigurationError(key: "log.level", message: "'\(logLevel)' không hợp lệ; dùng một trong: \(levels)")
         }
         if !["logfmt", "json"].contains(logFormat.lowercased()) {
-            throw ConfigurationError(key: "log.format", message: "'\(logFormat)' is invalid; use logfmt or json")
+            throw ConfigurationError(key: "log.format", message: "'\(logFormat)' không hợp lệ; dùng logfmt hoặc json")
         }
         if !["app_id", "oa_id"].contains(zalo.signatureFirstTerm) {
             throw ConfigurationError(
                 key: "zalo.signature_first_term",
-                message: "'\(zalo.signatureFirstTerm)' is invalid; use app_id or oa_id")
+                message: "'\(zalo.signatureFirstTerm)' không hợp lệ; dùng app_id hoặc oa_id")
         }
         if zalo.isEnabled && zalo.appID.isEmpty && zalo.signatureFirstTerm == "app_id" {
             throw ConfigurationError(
-                key: "MOTCUA_ZALO_APP_ID", message: "missing; Zalo signatures start with the app id")
+                key: "MOTCUA_ZALO_APP_ID", message: "chưa đặt; chữ ký Zalo bắt đầu bằng app id")
         }
         if zalo.isEnabled && zalo.oaID.isEmpty && zalo.signatureFirstTerm == "oa_id" {
-            throw ConfigurationError(key: "MOTCUA_ZALO_OA_ID", message: "missing; Zalo signatures start with the OA id")
+            throw ConfigurationError(key: "MOTCUA_ZALO_OA_ID", message: "chưa đặt; chữ ký Zalo bắt đầu bằng id của OA")
         }
         if retryOfficialAfter < retryOptionsAfter {
             throw ConfigurationError(
                 key: "retry.official_after",
-                message: "\(retryOfficialAfter) is below retry.options_after (\(retryOptionsAfter)); raise it")
+                message:
+                    "\(retryOfficialAfter) nhỏ hơn retry.options_after (\(retryOptionsAfter)); hãy tăng giá trị này")
         }
         _ = try AdminTokens(parsing: adminTokens)
+        let apiBase = zalo.apiBase.lowercased()
+        if !(apiBase.hasPrefix("https://") || apiBase.hasPrefix("http://")) || URL(string: zalo.apiBase)?.host == nil {
+            throw ConfigurationError(
+                key: "zalo.api_base",
+                message: "'\(zalo.apiBase)' không phải địa chỉ http(s) hợp lệ; ví dụ https://openapi.zalo.me")
+        }
         if zalo.isEnabled && zalo.accessToken.isEmpty {
             throw ConfigurationError(
-                key: "MOTCUA_ZALO_ACCESS_TOKEN", message: "missing; the Zalo channel needs the OA access token to reply"
+                key: "MOTCUA_ZALO_ACCESS_TOKEN", message: "chưa đặt; kênh Zalo cần access token của OA để trả lời"
             )
         }
     }

@@ -3,7 +3,7 @@ import MotCuaCore
 
 extension SQLiteStore {
     public func saveFlowVersion(_ flow: StoredFlowVersion) throws {
-        try write("saving flow \(flow.flowID) version \(flow.version)") { connection in
+        _ = try write("saving flow \(flow.flowID) version \(flow.version)") { connection in
             try connection.run(
                 """
                 INSERT INTO flow_versions (flow_id, version, source, first_seen_at) VALUES (?, ?, ?, ?)
