@@ -7,7 +7,7 @@ public enum FixtureParser {
     /// Reads and parses the fixture file at `path`.
     public static func load(path: String) throws -> Fixture {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw FixtureError(path: path, line: 0, message: "không đọc được tệp")
+            throw FixtureError(path: path, line: 0, message: "không đọc được tệp; kiểm tra đường dẫn và quyền đọc")
         }
         return try parse(String(decoding: data, as: UTF8.self), path: path)
     }
@@ -31,7 +31,8 @@ public enum FixtureParser {
         let name = try root["name"].map { try reader.scalar($0, "name") } ?? path
         let channelName = try root["channel"].map { try reader.scalar($0, "channel") } ?? "zalo"
         guard let channel = ChannelKind(rawValue: channelName) else {
-            throw reader.error(root["channel"] ?? root, "kênh không hợp lệ '\(channelName)'; dùng zalo, telegram hoặc messenger")
+            throw reader.error(
+                root["channel"] ?? root, "kênh không hợp lệ '\(channelName)'; dùng zalo, telegram hoặc messenger")
         }
         let userID = try root["user"].map { try reader.scalar($0, "user") } ?? "nguoi-dan-1"
         let templates = try root["templates"].map { try reader.scalar($0, "templates") }
@@ -117,7 +118,10 @@ private struct NodeReader {
             else { throw error(value, "'location' cần {lat: 11.31, lon: 106.10}") }
             return .location(latitude: latitude, longitude: longitude)
         default:
-            throw error(node, "loại tin không tồn tại '\(kind)'; các loại có: image, file, location, sticker, button, follow, unfollow")
+            throw error(
+                node,
+                "loại tin không tồn tại '\(kind)'; các loại có: image, file, location, sticker, button, follow, unfollow"
+            )
         }
     }
 

@@ -30,7 +30,7 @@ public struct FixtureRunner {
     }
 
     /// Runs `fixture` without checking it and returns the bot's replies to each message turn, with
-    /// the turn's 1-based index; a record mode builds expectations from these.
+    /// the turn's 1-based index. A record mode can build expectations from them.
     public mutating func record(_ fixture: Fixture) throws -> [(turn: Int, replies: [OutboundMessage])] {
         let templates = try templates(fixture.templatesFolder ?? defaultTemplates, fixture: fixture)
         let engine = ConversationEngine(
@@ -66,7 +66,7 @@ public struct FixtureRunner {
     }
 }
 
-/// Where a turn sits in its fixture, for mismatch reports.
+/// The position of a turn in its fixture, for mismatch reports.
 private struct TurnContext {
     var path: String
     var line: Int
@@ -75,8 +75,8 @@ private struct TurnContext {
 }
 
 extension FixtureRunner {
-    /// Checks replies one to one against expectations; a count difference is one mismatch that
-    /// lists every reply, since the pairing of the rest would be guesswork.
+    /// Checks replies one to one against expectations. A different count is reported as one
+    /// mismatch listing every reply, because pairing the rest would be guesswork.
     fileprivate static func compare(
         _ replies: [OutboundMessage], with expect: [Fixture.Expectation], _ context: TurnContext
     ) -> [FixtureReport.Mismatch] {
@@ -97,20 +97,20 @@ extension FixtureRunner {
 
         var result: [FixtureReport.Mismatch] = []
         for (number, (reply, expectation)) in zip(replies, expect).enumerated() {
-            let which = "tin thứ \(number + 1)"
+            let position = "tin thứ \(number + 1)"
             if let text = expectation.text, reply.text != text {
-                result.append(mismatch(expectation.line, "\(which) khác chữ", text, reply.text))
+                result.append(mismatch(expectation.line, "\(position) khác chữ", text, reply.text))
             }
             if let part = expectation.contains, !reply.text.contains(part) {
-                result.append(mismatch(expectation.line, "\(which) không chứa đoạn mong đợi", part, reply.text))
+                result.append(mismatch(expectation.line, "\(position) không chứa đoạn mong đợi", part, reply.text))
             }
             if let pattern = expectation.matches, !matches(pattern, reply.text) {
-                result.append(mismatch(expectation.line, "\(which) không khớp biểu thức", pattern, reply.text))
+                result.append(mismatch(expectation.line, "\(position) không khớp biểu thức", pattern, reply.text))
             }
             if let titles = expectation.buttons, titles != reply.buttons.map(\.title) {
                 result.append(
                     mismatch(
-                        expectation.line, "\(which) có nút khác", "[\(titles.joined(separator: ", "))]",
+                        expectation.line, "\(position) có nút khác", "[\(titles.joined(separator: ", "))]",
                         "[\(reply.buttons.map(\.title).joined(separator: ", "))]"))
             }
         }

@@ -6,9 +6,11 @@ struct ConversationEngineTests {
     @Test func birthRegistrationHappyPath() throws {
         var bot = try EngineHarness()
         let menu = bot.send(.text("xin chào"))
-        #expect(menu.last?.buttons.count == 3)
+        #expect(menu.last?.buttons.count == 6)
 
-        #expect(bot.say("1").joined().contains("Họ và tên của cháu"))
+        #expect(bot.say("1").joined().contains("Bác cần làm thủ tục gì?"))
+        #expect(bot.say("khai sinh").joined().contains("khai hồ sơ ngay"))
+        #expect(bot.say("có").joined().contains("Họ và tên của cháu"))
         #expect(bot.say("nguyen thi mai").joined().contains("sinh ngày nào"))
         #expect(bot.say("5/2/26").joined().contains("Giới tính"))
         #expect(bot.say("gai").joined().contains("mẹ cháu"))

@@ -130,22 +130,3 @@ struct ConversationFixtureTests {
         #expect(seconds == 7200)
     }
 }
-
-// TEMPORARY recorder
-struct FixtureRecordDump {
-    @Test func dump() throws {
-        guard let path = ProcessInfo.processInfo.environment["FIXTURE_RECORD"] else { return }
-        var runner = FixtureRunner(defaultTemplates: ConversationFixtureTests.templates)
-        var out: [[String: Any]] = []
-        for file in path.split(separator: ",") {
-            let fixture = try FixtureParser.load(path: String(file))
-            let recorded = try runner.record(fixture)
-            out.append([
-                "file": String(file),
-                "turns": recorded.map { ["turn": $0.turn, "replies": $0.replies.map { ["text": $0.text, "buttons": $0.buttons.map(\.title)] }] },
-            ])
-        }
-        let data = try JSONSerialization.data(withJSONObject: out, options: [.prettyPrinted])
-        try data.write(to: URL(fileURLWithPath: "/tmp/fixture-record.json"))
-    }
-}

@@ -6,7 +6,7 @@ struct LintCommandTests {
     @Test func cleanTemplatesExitZero() throws {
         let run = try ServeProcessTests.run(["lint"])
         #expect(run.status == 0)
-        #expect(run.output == "Không có lỗi: 3 kịch bản, 1 tệp tin nhắn.\n")
+        #expect(run.output == "Không có lỗi: 13 kịch bản, 1 tệp tin nhắn.\n")
     }
 
     @Test func brokenTemplatesExitOne() throws {

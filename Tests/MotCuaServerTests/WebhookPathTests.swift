@@ -19,7 +19,7 @@ struct WebhookPathTests {
         #expect(messages.first?.recipient == "8000000000000000001")
         #expect(messages.first?.accessToken == "TOKEN_TEST")
         #expect(messages.first?.text.contains("Xin chào") == true)
-        #expect(messages.last?.text.contains("1. Làm giấy khai sinh") == true)
+        #expect(messages.last?.text.contains("1. Làm giấy tờ") == true)
     }
 
     @Test func wrongSignatureRejectedAndNotStored() async throws {
