@@ -22,15 +22,20 @@ public struct Fixture: Sendable {
         public var matches: String?
         /// The titles of the reply's buttons, in order.
         public var buttons: [String]?
+        /// A variable that keeps what `matches` found (its first group, else the whole match), so a
+        /// later turn can send it as `{{name}}`, such as a random receipt code to look up.
+        public var save: String?
         public var line: Int
 
         public init(
-            text: String? = nil, contains: String? = nil, matches: String? = nil, buttons: [String]? = nil, line: Int
+            text: String? = nil, contains: String? = nil, matches: String? = nil, buttons: [String]? = nil,
+            save: String? = nil, line: Int
         ) {
             self.text = text
             self.contains = contains
             self.matches = matches
             self.buttons = buttons
+            self.save = save
             self.line = line
         }
     }

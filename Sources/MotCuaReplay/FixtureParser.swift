@@ -143,9 +143,14 @@ private struct NodeReader {
             case "buttons":
                 guard let items = value.sequence else { throw error(value, "'buttons' phải là danh sách tên nút") }
                 result.buttons = try items.map { try scalar($0, key) }
+            case "save":
+                result.save = try scalar(value, key)
             default:
-                throw error(value, "khóa không tồn tại '\(key)'; các khóa có: text, contains, matches, buttons")
+                throw error(value, "khóa không tồn tại '\(key)'; các khóa có: text, contains, matches, buttons, save")
             }
+        }
+        if result.save != nil, result.matches == nil {
+            throw error(node, "'save' cần 'matches' trong cùng mục để biết lưu phần nào")
         }
         return result
     }

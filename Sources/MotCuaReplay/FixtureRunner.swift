@@ -42,16 +42,46 @@ public struct FixtureRunner {
             engine: engine, userID: fixture.userID, logger: Logger(label: "motcua.replay", level: .error))
 
         var now = fixture.start
+        var variables: [String: String] = [:]
         var result: [(turn: Int, replies: [OutboundMessage])] = []
         for (index, turn) in fixture.turns.enumerated() {
             switch turn {
             case .wait(let seconds, _):
                 now += seconds
-            case .send(let content, _, _):
-                result.append((index + 1, conversation.send(content, now: now)))
+            case .send(let content, let expect, _):
+                let replies = conversation.send(Self.substitute(variables, in: content), now: now)
+                for (reply, expectation) in zip(replies, expect ?? []) {
+                    Self.capture(reply.text, expectation, into: &variables)
+                }
+                result.append((index + 1, replies))
             }
         }
         return result
+    }
+
+    /// Replaces `{{name}}` in typed text and button values with saved variables.
+    private static func substitute(_ variables: [String: String], in content: InboundContent) -> InboundContent {
+        func filled(_ text: String) -> String {
+            variables.reduce(text) { $0.replacingOccurrences(of: "{{\($1.key)}}", with: $1.value) }
+        }
+        switch content {
+        case .text(let text): return .text(filled(text))
+        case .button(let value): return .button(filled(value))
+        default: return content
+        }
+    }
+
+    private static func capture(
+        _ text: String, _ expectation: Fixture.Expectation, into variables: inout [String: String]
+    ) {
+        guard let name = expectation.save, let pattern = expectation.matches,
+            let regex = try? NSRegularExpression(pattern: pattern),
+            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+        else { return }
+        let group = match.numberOfRanges > 1 ? match.range(at: 1) : match.range
+        if let range = Range(group, in: text) {
+            variables[name] = String(text[range])
+        }
     }
 
     private mutating func templates(_ folder: String, fixture: Fixture) throws -> Templates {

@@ -87,6 +87,7 @@ struct ConversationFixtureTests {
             ("turns:\n  - user: {video: x}\n", 2),
             ("turns:\n  - user: a\n    expect:\n      - says: b\n", 4),
             ("start: hom nay\nturns: []\n", 1),
+            ("turns:\n  - user: a\n    expect:\n      - save: ma\n", 4),
         ])
     func invalidFixture(_ text: String, line: Int) {
         #expect {
