@@ -1,7 +1,7 @@
 import Foundation
 
 /// Receipt codes for dossiers: a prefix, then characters from an alphabet without look-alikes
-/// (no 0/O, 1/I/L, 2/Z, 5/S, 8/B, V/U, W); its 23 characters are a prime count, so the weighted check catches every single changed character and every swap of neighbours, then a check character, e.g. `KS-7HM4QX-R`.
+/// (no 0/O, 1/I/L, 2/Z, 5/S, 8/B, V/U, W); its 23 characters are a prime count, so the weighted check catches every single changed character and every swap of neighbours, then a check character, e.g. `KS-7HM4QX-9`.
 public enum ReceiptCode {
     public static let alphabet = Array("34679ACDEFGHJKMNPQRTUXY")
 

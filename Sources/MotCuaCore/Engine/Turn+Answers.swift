@@ -18,6 +18,8 @@ extension Turn {
             recordAnswered(step.id)
             proceed(after: step)
         case .rejected(let reason, let values):
+            // At the menu a citizen often names the procedure instead of picking a number.
+            if flow?.id == engine.catalog.menuFlowID, case .text(let text) = content, startNamedFlow(text) { return }
             failedAnswer(question, reason: reason, values: values)
         case .ambiguous(let buttons):
             // Not a failure: the answer fits several options, so only those are offered.

@@ -111,19 +111,26 @@ struct Turn {
 
     /// Outside any flow: a text that names a procedure starts it; anything else shows the menu.
     private mutating func startFromFreeText(_ content: InboundContent) {
-        guard case .text(let text) = content else {
+        guard case .text(let text) = content, startNamedFlow(text) else {
             startFlow(engine.catalog.menuFlowID)
             return
         }
-        if let flow = engine.catalog.flow(matching: text) {
+    }
+
+    /// Starts the flow whose keywords the text names, or the procedure finder when the text names
+    /// a procedure; returns false when it names neither.
+    mutating func startNamedFlow(_ text: String) -> Bool {
+        if let flow = engine.catalog.flow(matching: text), flow.id != engine.catalog.menuFlowID {
             startFlow(flow.id)
-        } else if !engine.procedures.isEmpty, engine.procedures.search(text) != .none,
+            return true
+        }
+        if !engine.procedures.isEmpty, engine.procedures.search(text) != .none,
             engine.catalog.flow(engine.settings.procedureFinderFlowID) != nil
         {
             findProcedure(text)
-        } else {
-            startFlow(engine.catalog.menuFlowID)
+            return true
         }
+        return false
     }
 
     /// Starts the procedure finder and answers its question with the citizen's own words, so that
