@@ -22,9 +22,11 @@ build: deps
 run: build
 	$(SWIFT) run --skip-build motcua demo
 
+# Tests run one at a time: several of them block a thread while they wait for a child process
+# or a server, and on a 2-core machine parallel runs starved the tasks of other tests.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --no-parallel
 
 format:
 	$(SWIFT) format -i -r --configuration .swift-format Sources Tests Package.swift
