@@ -205,3 +205,16 @@ struct EngineMenuDraftTests {
         #expect(bot.state.stepID == "ho-ten")
     }
 }
+
+struct EngineDeleteDataTests {
+    @Test func deleteCommandClearsFormsFromState() throws {
+        var bot = try EngineHarness()
+        bot.say("khai sinh")
+        bot.say("Nguyen Van An")
+        #expect(bot.say("xóa dữ liệu").joined().contains("chắc muốn xóa"))
+        bot.say("có")
+        #expect(bot.actions.last?.name == "delete_my_data")
+        #expect(bot.state.savedDraft == nil)
+        #expect(bot.state.slots["ho_ten"] == nil)
+    }
+}

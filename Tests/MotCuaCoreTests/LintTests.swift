@@ -127,8 +127,9 @@ struct LintCase: CustomTestStringConvertible, Sendable {
             name: "unknown-procedure",
             expected: [
                 "flows/menu.yaml:3: kịch bản 'menu' ghi thủ tục '9.999999' nhưng thư mục procedures không có mã này",
-                "flows/menu.yaml:12: bước 'noi' dùng {{tt_so}} nhưng không câu hỏi hay hành động nào lưu 'tt_so'",
-                "flows/menu.yaml:20: bước 'vao' dùng start_flow_from 'ho_ten' nhưng không câu hỏi thủ tục "
+                "flows/menu.yaml:7: câu hỏi 'hoi' liệt kê thủ tục '8.888888' nhưng thư mục procedures không có mã này",
+                "flows/menu.yaml:14: bước 'noi' dùng {{tt_so}} nhưng không câu hỏi hay hành động nào lưu 'tt_so'",
+                "flows/menu.yaml:22: bước 'vao' dùng start_flow_from 'ho_ten' nhưng không câu hỏi thủ tục "
                     + "(input: procedure) nào lưu 'ho_ten'",
             ]),
         LintCase(

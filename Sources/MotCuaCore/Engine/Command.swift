@@ -6,6 +6,8 @@ enum Command: Equatable {
     case cancel
     case help
     case official
+    /// Starts the flow that deletes the citizen's conversation data.
+    case deleteMyData
 
     private static let phrases: [String: Command] = [
         "menu": .menu, "0": .menu, "menu chinh": .menu, "trang chu": .menu, "bat dau": .menu,
@@ -15,6 +17,7 @@ enum Command: Equatable {
         "tro giup": .help, "giup": .help, "giup do": .help, "help": .help, "huong dan": .help,
         "gap can bo": .official, "can bo": .official, "gap nguoi": .official, "noi chuyen voi can bo": .official,
         "gap nhan vien": .official,
+        "xoa du lieu": .deleteMyData, "xoa du lieu cua toi": .deleteMyData, "xoa thong tin cua toi": .deleteMyData,
     ]
 
     /// Button values the engine gives to command buttons; flow option values never start with it.
@@ -63,6 +66,14 @@ extension Turn {
             repeatPrompt()
         case .back:
             goBack()
+        case .deleteMyData:
+            state.handoff = false
+            putDraftAside()
+            if engine.catalog.flow(engine.settings.deleteDataFlowID) != nil {
+                startFlow(engine.settings.deleteDataFlowID)
+            } else {
+                say(messages.text("command.help"))
+            }
         case .official:
             state.handoff = true
             say(messages.text("handoff.started"))

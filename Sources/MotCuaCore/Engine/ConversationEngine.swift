@@ -36,6 +36,12 @@ public struct ConversationEngine: Sendable {
     /// Continues after the driver performed the pending action; `results` become slots.
     public func actionCompleted(_ results: [String: String], state: ConversationState, now: Date) -> EngineResult {
         var turn = Turn(engine: self, state: state, now: now)
+        if case .action("delete_my_data")? = turn.currentStep?.kind {
+            // The store deleted the citizen's data; the state saved next must not bring it back.
+            turn.state.slots = [:]
+            turn.state.history = []
+            turn.state.savedDraft = nil
+        }
         for (name, value) in results {
             turn.state.slots[name] = SlotValue(value: value, display: value)
         }

@@ -17,6 +17,8 @@ public struct EngineSettings: Sendable, Equatable {
     /// The flow that asks which procedure the citizen needs; free text that names a procedure
     /// with a typo starts it.
     public var procedureFinderFlowID = "tim-thu-tuc"
+    /// The flow that the "xóa dữ liệu" command starts from any step.
+    public var deleteDataFlowID = "xoa-du-lieu"
 
     public init(
         timeZone: TimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!, optionsAfterFailures: Int = 2,

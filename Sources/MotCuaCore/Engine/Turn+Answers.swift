@@ -105,7 +105,7 @@ extension Turn {
         // that does not exist, is more helpful and is kept.
         let stepMessage = reason == nil ? question.errorMessage.map { Template.render($0, placeholderValues) } : nil
         var text = stepMessage ?? messages.text(reason ?? "invalid.\(question.input.type.rawValue)", values)
-        let buttons = Self.buttons(for: question.input, messages: messages)
+        let buttons = buttons(for: question.input)
 
         if state.retries >= settings.officialAfterFailures {
             // The question's own buttons stay, so a number typed next still answers the question;

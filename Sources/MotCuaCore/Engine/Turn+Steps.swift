@@ -110,21 +110,26 @@ extension Turn {
     }
 
     mutating func ask(_ question: Question) {
-        let buttons = Self.buttons(for: question.input, messages: messages)
+        let buttons = buttons(for: question.input)
         state.buttons = buttons
         var text = Template.render(question.prompt, placeholderValues)
         if question.input.optional { text += "\n" + messages.text("skip_hint") }
         say(text, buttons: buttons)
     }
 
-    static func buttons(for input: InputSpec, messages: MessageCatalog) -> [ReplyButton] {
+    /// The buttons a question shows: its options, yes and no, or the procedures it lists.
+    func buttons(for input: InputSpec) -> [ReplyButton] {
         switch input.type {
+        case .procedure:
+            return input.options.compactMap { option in
+                engine.procedures.procedure(code: option.value).map { ReplyButton(title: $0.shortName, value: $0.code) }
+            }
         case .choice:
             return input.options.map { ReplyButton(title: $0.label, value: $0.value) }
         case .yesNo:
             return [
-                ReplyButton(title: messages.text("button.yes"), value: "co"),
-                ReplyButton(title: messages.text("button.no"), value: "khong"),
+                ReplyButton(title: engine.messages.text("button.yes"), value: "co"),
+                ReplyButton(title: engine.messages.text("button.no"), value: "khong"),
             ]
         default:
             return []

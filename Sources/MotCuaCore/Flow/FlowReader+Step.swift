@@ -160,6 +160,9 @@ extension FlowReader {
         }
         if type == .choice {
             spec.options = readOptions(node["options"], line: node.line)
+        } else if type == .procedure, node["options"] != nil {
+            // Procedure codes offered as a numbered list; the citizen may still type a name.
+            spec.options = readOptions(node["options"], line: node.line)
         }
         return spec
     }

@@ -12,6 +12,19 @@ extension FlowLinter {
                     line, "kịch bản '\(outline.id)' ghi thủ tục '\(code)' nhưng thư mục procedures không có mã này"))
         }
         for outline in outlines {
+            guard let procedures else { break }
+            for step in outline.steps {
+                guard let question = step.question, question.input.type == .procedure else { continue }
+                for option in question.input.options where procedures.procedure(code: option.value) == nil {
+                    errors.append(
+                        outline.error(
+                            step.line,
+                            "câu hỏi '\(step.id)' liệt kê thủ tục '\(option.value)' nhưng thư mục procedures không có mã này"
+                        ))
+                }
+            }
+        }
+        for outline in outlines {
             guard let first = flowsByID[outline.id], first.source != outline.source else { continue }
             errors.append(outline.error(outline.idLine, "mã kịch bản '\(outline.id)' đã dùng trong \(first.source)"))
         }
