@@ -151,7 +151,7 @@ struct EngineInputTests {
 
     @Test func mobileOnlyByDefault() throws {
         var bot = try EngineHarness()
-        for line in ["khai sinh", "Nguyen Van An", "1/2/2026", "nam", "Le Thi Hoa", "1"] { bot.say(line) }
+        for line in ["khai sinh", "Nguyen Van An", "1/2/2026", "nam", "Le Thi Hoa", "1", "có"] { bot.say(line) }
         #expect(bot.say("0276 3822 123").joined().contains("Số điện thoại chưa đúng"))
     }
 }

@@ -89,7 +89,7 @@ struct ServeProcessTests {
         try FileManager.default.copyItem(at: templates, to: folder)
         let flow = folder.appendingPathComponent("flows/dang-ky-khai-sinh.yaml")
         let text = try String(contentsOf: flow, encoding: .utf8).replacingOccurrences(
-            of: "next: gioi-tinh", with: "next: khong-co")
+            of: "next: ho-ten-me", with: "next: khong-co")
         try text.write(to: flow, atomically: true, encoding: .utf8)
 
         let run = try Self.run(
