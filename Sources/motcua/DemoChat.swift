@@ -23,6 +23,7 @@ struct DemoChat {
         let runID = String(Int(Date().timeIntervalSince1970), radix: 36)
         prompt()
         while let line = readLine() {
+            replies.promptChanged(shown: false)
             let text = line.trimmingCharacters(in: .whitespaces)
             if text == "/thoat" || text == "/quit" { break }
             guard !text.isEmpty else {
@@ -51,6 +52,7 @@ struct DemoChat {
 
     private func prompt() {
         FileHandleOutput.standardOutput("Bạn: ")
+        replies.promptChanged(shown: true)
     }
 
     private func webhook(for text: String, msgID: String, millis: Int64) -> ZaloWebhookBuilder.SignedBody? {

@@ -56,9 +56,12 @@ enum DemoCommand {
         var configuration: Configuration
         do {
             var demoEnvironment = environment
-            demoEnvironment["MOTCUA_LISTEN"] = environment["MOTCUA_LISTEN"] ?? "127.0.0.1:0"
+            // Port 8080 keeps the printed curl example the same between runs; a free port is used
+            // when 8080 is taken.
+            demoEnvironment["MOTCUA_LISTEN"] = environment["MOTCUA_LISTEN"] ?? "127.0.0.1:8080"
             demoEnvironment["MOTCUA_DATABASE"] = "sqlite:\(databasePath)"
-            demoEnvironment["MOTCUA_LOG_LEVEL"] = environment["MOTCUA_LOG_LEVEL"] ?? "warning"
+            // Warnings such as a rejected admin token would land in the middle of the chat.
+            demoEnvironment["MOTCUA_LOG_LEVEL"] = environment["MOTCUA_LOG_LEVEL"] ?? "error"
             demoEnvironment["MOTCUA_ADMIN_TOKENS"] = environment["MOTCUA_ADMIN_TOKENS"] ?? "officer:\(officerToken)"
             configuration = try Configuration.load(file: nil, environment: demoEnvironment)
         } catch {
@@ -74,8 +77,12 @@ enum DemoCommand {
         let logger = ServiceRunner.makeLogger(configuration)
         let service: MotCuaService
         do {
-            service = try MotCuaService(configuration: configuration, logger: logger)
-            try service.start()
+            do {
+                service = try startService(configuration, logger: logger)
+            } catch let error as HTTPError where error.code == .bindFailed && environment["MOTCUA_LISTEN"] == nil {
+                configuration.listenPort = 0
+                service = try startService(configuration, logger: logger)
+            }
         } catch {
             CommandLineError.report("không khởi động được server: \(StartupFailure.describe(error))")
             return 2
@@ -98,15 +105,38 @@ enum DemoCommand {
     }
 }
 
+/// Starts a service, and stops what it started when the HTTP server cannot listen.
+private func startService(_ configuration: Configuration, logger: Logger) throws -> MotCuaService {
+    let service = try MotCuaService(configuration: configuration, logger: logger)
+    do {
+        try service.start()
+    } catch {
+        service.stop()
+        throw error
+    }
+    return service
+}
+
 /// Prints the bot's replies as the mock Zalo API receives them and counts them, so the chat can
 /// wait until the bot has sent all its replies.
 final class ReplyPrinter: Sendable {
     private let count = Atomic<Int>(0)
+    /// True while "Bạn: " waits for a line; a reply arriving then, such as an official's status
+    /// message, starts on a new line and the prompt is shown again after it.
+    private let promptShown = Atomic<Bool>(false)
 
     func print(_ text: String) {
         let indented = text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n     ")
-        FileHandleOutput.standardOutput("Bot: \(indented)\n")
+        if promptShown.load(ordering: .acquiring) {
+            FileHandleOutput.standardOutput("\nBot: \(indented)\nBạn: ")
+        } else {
+            FileHandleOutput.standardOutput("Bot: \(indented)\n")
+        }
         count.add(1, ordering: .releasing)
+    }
+
+    func promptChanged(shown: Bool) {
+        promptShown.store(shown, ordering: .releasing)
     }
 
     var received: Int { count.load(ordering: .acquiring) }

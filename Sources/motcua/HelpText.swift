@@ -69,7 +69,8 @@ enum HelpText {
 
         Cách dùng: motcua lint [--templates THƯ_MỤC]
 
-        Đọc mọi tệp flows/*.yaml và messages/vi.yaml, in mỗi lỗi trên một dòng dạng tệp:dòng: nội dung
+        Đọc mọi tệp flows/*.yaml, procedures/*.yaml, messages/vi.yaml và communes.yaml (nếu có), in mỗi
+        lỗi trên một dòng dạng tệp:dòng: nội dung
         (xếp theo tệp rồi theo dòng), sau cùng là một dòng tổng kết. Mọi điều lint báo đều là lỗi:
         'motcua serve' in đúng các dòng này và không khởi động khi còn lỗi.
 

@@ -28,12 +28,13 @@ struct InputTextNumberEmailTests {
         ("2.500", 2500.0), ("2,500", 2.5), ("1.234,5", 1234.5), ("1,234.5", 1234.5), ("1,000,000", 1_000_000.0),
         ("một", 1.0), ("mot", 1.0), ("hai", 2.0), ("ba", 3.0), ("Bốn", 4.0), ("năm", 5.0), ("sáu", 6.0),
         ("bảy", 7.0), ("tám", 8.0), ("chín", 9.0), ("mười", 10.0), ("muoi", 10.0), ("1 000", 1000.0),
+        ("3 người", 3.0), ("3 trang", 3.0), ("ba bản", 3.0), ("2 ban", 2.0), ("hai trang", 2.0),
     ])
     func parsesNumbers(text: String, expected: Double) {
         #expect(NumberInput.parse(text) == expected)
     }
 
-    @Test(arguments: ["", "abc", "3 người", "3,5,5", "1.2.3", "1e5", "--3", "mười một", "nan", "inf", ".", ","])
+    @Test(arguments: ["", "abc", "3 quả táo", "trang 3", "3,5,5", "1.2.3", "1e5", "--3", "mười một", "nan", "inf", ".", ","])
     func rejectsNonNumbers(text: String) {
         #expect(NumberInput.parse(text) == nil)
     }

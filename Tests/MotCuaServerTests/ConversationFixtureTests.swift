@@ -21,6 +21,8 @@ struct ConversationFixtureTests {
         let fixture = try FixtureParser.load(path: Self.folder + "/" + file)
         var runner = FixtureRunner(defaultTemplates: Self.templates)
         let report = try runner.run(fixture)
+        // The whole diff also goes to standard output, since a long expectation comment may be cut.
+        if !report.passed { print(report) }
         #expect(report.passed, "\(report)")
     }
 
@@ -76,6 +78,8 @@ struct ConversationFixtureTests {
         let fixture = try FixtureParser.parse(text, path: "cho.yaml")
         var runner = FixtureRunner(defaultTemplates: Self.templates)
         let report = try runner.run(fixture)
+        // The whole diff also goes to standard output, since a long expectation comment may be cut.
+        if !report.passed { print(report) }
         #expect(report.passed, "\(report)")
     }
 

@@ -19,6 +19,9 @@ extension Turn {
             var label = slot
             if case .question(let question)? = (step ?? questionInOtherFlows(saving: slot))?.kind {
                 label = question.label
+            } else if let shared = messages.texts["label.\(slot)"] {
+                // A slot filled by `collect` has no question; messages may name it.
+                label = shared
             }
             return (slot, label, state.slots[slot]?.display ?? "—", step?.id)
         }

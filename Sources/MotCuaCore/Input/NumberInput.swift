@@ -2,13 +2,18 @@
 public enum NumberInput {
     /// Accepts "3", "-3", "3,5" and "3.5" (both 3.5), "1.000.000" and "1.000" (dots between thousands,
     /// as written in Vietnam), "1.234,5" and "1,234.5". Also accepts the words không (0), một, hai, ba,
-    /// bốn/tư, năm/lăm, sáu, bảy, tám, chín and mười (10), with or without diacritics. Returns nil for
-    /// anything else, including a number followed by a unit ("3 người").
+    /// bốn/tư, năm/lăm, sáu, bảy, tám, chín and mười (10), with or without diacritics. A trailing count
+    /// word such as "trang", "bản", "người" or "cái" is ignored ("3 trang", "ba bản"); anything else
+    /// returns nil.
     ///
     /// A single "." followed by exactly three digits separates thousands, so "2.500" is 2500. A single
     /// "," is always the decimal comma, so "2,500" is 2.5.
     public static func parse(_ text: String) -> Double? {
-        let normalized = VietnameseText.normalized(text)
+        var words = VietnameseText.normalized(text).split(separator: " ")
+        if words.count == 2, unitWords.contains(VietnameseText.foldKey(String(words[1]))) {
+            words.removeLast()
+        }
+        let normalized = words.joined(separator: " ")
         if let value = numberWords[VietnameseText.foldKey(normalized)] {
             return Double(value)
         }
@@ -49,6 +54,9 @@ public enum NumberInput {
             return nil
         }
     }
+
+    /// Count words that may follow a number, folded: trang, bản, người, cái, tờ, con, lần, cuốn, quyển.
+    private static let unitWords: Set<String> = ["trang", "ban", "nguoi", "cai", "to", "con", "lan", "cuon", "quyen"]
 
     private static let numberWords: [String: Int] = [
         "khong": 0, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7,

@@ -33,7 +33,8 @@ public final class LogSink: Sendable {
         let line = format == .json ? Self.json(record) : Self.logfmt(record)
         switch target {
         case .standardError:
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            // A closed standard error must not stop the service, so the write error is ignored.
+            try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8))
         case .memory:
             lines.withLock { $0.append(line) }
         }
