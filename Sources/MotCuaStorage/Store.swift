@@ -228,4 +228,11 @@ public protocol Store: Sendable {
 
     /// Queues an official's message to a conversation and returns its outbox id.
     func queueMessage(_ message: OutboundMessage, to id: ConversationID, now: Date) throws -> Int64
+
+    /// Returns up to `limit` of the conversation's latest messages that are older than `before`, or
+    /// the latest ones when `before` is nil, oldest first. Messages are the citizen's events and the
+    /// replies in every status. Events and replies removed by `deleteCitizenData` are not returned.
+    /// Returns nil when the store has no state, event or reply of the conversation. Throws
+    /// `notFound` when `before` is not a message of this conversation.
+    func transcript(of id: ConversationID, before: TranscriptEntry.ID?, limit: Int) throws -> [TranscriptEntry]?
 }

@@ -75,6 +75,9 @@ final class FlakyStore: Store {
     func queueMessage(_ message: OutboundMessage, to id: ConversationID, now: Date) throws -> Int64 {
         try base.queueMessage(message, to: id, now: now)
     }
+    func transcript(of id: ConversationID, before: TranscriptEntry.ID?, limit: Int) throws -> [TranscriptEntry]? {
+        try base.transcript(of: id, before: before, limit: limit)
+    }
 }
 
 struct EventOrderTests {

@@ -30,16 +30,8 @@ extension AdminAPI {
 
     /// Reads `limit` (1…500, default 50) and `offset` (0 or more) from the query.
     static func page(_ query: [String: String]) throws(AdminError) -> (limit: Int, offset: Int) {
-        var limit = defaultLimit
+        let limit = try Self.limit(query)
         var offset = 0
-        if let text = query["limit"], !text.isEmpty {
-            guard let value = Int(text), (1...maximumLimit).contains(value) else {
-                throw AdminError(
-                    .badRequest, "query parameter 'limit': '\(text)' is invalid; use a number from 1 to \(maximumLimit)"
-                )
-            }
-            limit = value
-        }
         if let text = query["offset"], !text.isEmpty {
             guard let value = Int(text), value >= 0 else {
                 throw AdminError(.badRequest, "query parameter 'offset': '\(text)' is invalid; use 0 or more")
@@ -47,6 +39,16 @@ extension AdminAPI {
             offset = value
         }
         return (limit, offset)
+    }
+
+    /// Reads `limit` (1…500, default 50) from the query.
+    static func limit(_ query: [String: String]) throws(AdminError) -> Int {
+        guard let text = query["limit"], !text.isEmpty else { return defaultLimit }
+        guard let value = Int(text), (1...maximumLimit).contains(value) else {
+            throw AdminError(
+                .badRequest, "query parameter 'limit': '\(text)' is invalid; use a number from 1 to \(maximumLimit)")
+        }
+        return value
     }
 
     static var statusNames: String { CaseStatus.allCases.map(\.rawValue).joined(separator: ", ") }

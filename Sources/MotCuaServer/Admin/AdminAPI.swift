@@ -91,14 +91,22 @@ struct AdminAPI: Sendable {
             let channels = ChannelKind.allCases.map(\.rawValue).joined(separator: ", ")
             throw AdminError(.notFound, "unknown channel '\(segments[0])'; use \(channels)")
         }
-        guard method == "POST" else { throw AdminError(.methodNotAllowed(allowed: ["POST"]), "use POST") }
-        try requireWrite(call)
-
         let conversation = ConversationID(channel: channel, userID: segments[1])
-        if segments[2] == "messages" {
+
+        switch (segments[2], method) {
+        case ("messages", "GET"):
+            return try readTranscript(of: conversation, call: call)
+        case ("messages", "POST"):
+            try requireWrite(call)
             return try sendMessage(to: conversation, call: call)
+        case ("messages", _):
+            throw AdminError(.methodNotAllowed(allowed: ["GET", "POST"]), "use GET or POST")
+        case (_, "POST"):
+            try requireWrite(call)
+            return try release(conversation, call: call)
+        default:
+            throw AdminError(.methodNotAllowed(allowed: ["POST"]), "use POST")
         }
-        return try release(conversation, call: call)
     }
 
     private func requireWrite(_ call: Call) throws(AdminError) {

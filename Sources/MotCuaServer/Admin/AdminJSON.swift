@@ -58,6 +58,39 @@ enum AdminJSON {
         var offset: Int
     }
 
+    struct ButtonBody: Encodable {
+        var title: String
+        var value: String
+    }
+
+    /// One message of a transcript. Only the fields of its `kind` are present. `text` is a text, a
+    /// button's value or an image caption, `url` belongs to images and files, and `status` and
+    /// `buttons` belong to replies.
+    struct TranscriptItemBody: Encodable {
+        var id: String
+        var direction: String
+        var at: Date
+        var kind: String
+        var text: String?
+        var status: String?
+        var buttons: [ButtonBody]?
+        var url: String?
+        var fileName: String?
+        var latitude: Double?
+        var longitude: Double?
+        var stickerId: String?
+        var fields: [String: String]?
+        var unsupportedKind: String?
+    }
+
+    /// A page of a transcript, oldest first. `nextBefore` is the `before` value that requests the
+    /// older messages, and is absent when no older message exists.
+    struct TranscriptBody: Encodable {
+        var items: [TranscriptItemBody]
+        var limit: Int
+        var nextBefore: String?
+    }
+
     struct QueuedBody: Encodable {
         var status = "queued"
         var outboxId: Int64

@@ -116,6 +116,11 @@ enum SQLiteMigrations {
         UPDATE conversations SET handoff = 1 WHERE CAST(state AS TEXT) LIKE '%"handoff":true%';
         CREATE INDEX conversations_handoff ON conversations (updated_at) WHERE handoff = 1;
         """,
+        // 4: the inbox by conversation, so an official can read one conversation's transcript
+        // without scanning every citizen's events.
+        """
+        CREATE INDEX inbox_conversation ON inbox (channel, user_id, received_at);
+        """,
     ]
 
     /// Applies the migrations the database has not seen yet, each in its own transaction.
