@@ -11,7 +11,8 @@ enum DemoCommand {
     static let oaID = "DEMO_OA_ID"
     static let secret = "DEMO_OA_SECRET"
     static let databasePath = "data/demo.sqlite"
-    /// An official's token for trying the admin API against the demo; it works only on loopback.
+    /// An official's token for trying the admin API against the demo. It is public, so the demo
+    /// listens on loopback unless MOTCUA_LISTEN says otherwise.
     static let officerToken = "demo-officer-token-0001"
 
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {

@@ -34,7 +34,9 @@ struct InputTextNumberEmailTests {
         #expect(NumberInput.parse(text) == expected)
     }
 
-    @Test(arguments: ["", "abc", "3 quả táo", "trang 3", "3,5,5", "1.2.3", "1e5", "--3", "mười một", "nan", "inf", ".", ","])
+    @Test(arguments: [
+        "", "abc", "3 quả táo", "trang 3", "3,5,5", "1.2.3", "1e5", "--3", "mười một", "nan", "inf", ".", ",",
+    ])
     func rejectsNonNumbers(text: String) {
         #expect(NumberInput.parse(text) == nil)
     }

@@ -76,7 +76,7 @@ struct LintCase: CustomTestStringConvertible, Sendable {
                 "flows/menu.yaml:7: kiểu nhập không tồn tại 'ten'; các kiểu có: text, name, number, date, phone, "
                     + "citizen_id, email, choice, yes_no, location, image, file, commune, procedure",
                 "flows/menu.yaml:14: ràng buộc nhập không tồn tại 'minimum'; các ràng buộc có: type, options, min, "
-                    + "max, optional, after, before, landline, multiple",
+                    + "max, optional, after, before, landline, multiple, whole",
             ]),
         LintCase(
             name: "duplicate-ids",

@@ -146,7 +146,9 @@ struct AnswerReader {
     }
 
     private func readNumber(_ text: String, _ input: InputSpec) -> Outcome {
-        guard let number = NumberInput.parse(text) else { return .invalid }
+        guard let number = NumberInput.parse(text), !input.wholeNumber || number == number.rounded() else {
+            return .invalid
+        }
         if let minimum = input.minimum, number < minimum { return .rejected("invalid.number_range") }
         if let maximum = input.maximum, number > maximum { return .rejected("invalid.number_range") }
         let display = number == number.rounded() ? String(Int(number)) : String(number)

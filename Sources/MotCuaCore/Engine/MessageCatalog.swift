@@ -38,7 +38,7 @@ public struct MessageCatalog: Sendable, Equatable {
             "handoff.started", "handoff.ended", "unsupported_content", "skip_hint",
             "retry.example", "retry.options", "retry.official",
             "confirm.prompt", "confirm.choose_fix", "confirm.invalid",
-            "button.yes", "button.no", "button.confirm", "button.fix", "button.official", "button.menu",
+            "button.yes", "button.no", "button.confirm", "button.fix",
             "invalid.number_range", "invalid.date_too_early", "invalid.date_too_late",
             "draft.resume", "draft.expired", "button.resume", "button.restart",
             "invalid.date_impossible", "invalid.citizen_id_length", "invalid.citizen_id_old_card",

@@ -17,18 +17,19 @@ extension Turn {
         default: break
         }
         let idle = now.timeIntervalSince(previous)
+        // Inside a sub-flow the citizen knows the form by the flow they started.
+        let rootFlow = state.callStack.first.flatMap { engine.catalog.flow($0.flowID, version: $0.flowVersion) } ?? flow
 
         if idle > engine.settings.draftLifetime {
             clearFlow()
-            say(messages.text("draft.expired", ["title": flow.title]))
+            say(messages.text("draft.expired", ["title": rootFlow.title]))
             return false
         }
         guard idle > engine.settings.resumeAfter else { return false }
         if case .text(let text) = content, Command.parse(text) != nil { return false }
         if case .button(let value) = content, Command.parse(buttonValue: value) != nil { return false }
 
-        let rootFlow = state.callStack.first.flatMap { engine.catalog.flow($0.flowID, version: $0.flowVersion) }
-        askResume(title: (rootFlow ?? flow).title)
+        askResume(title: rootFlow.title)
         return true
     }
 

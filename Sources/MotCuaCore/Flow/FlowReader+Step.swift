@@ -140,7 +140,7 @@ extension FlowReader {
         var spec = InputSpec(type: type)
         guard node.mapping != nil else { return spec }
 
-        let known = ["type", "options", "min", "max", "optional", "after", "before", "landline", "multiple"]
+        let known = ["type", "options", "min", "max", "optional", "after", "before", "landline", "multiple", "whole"]
         for (key, value) in node.mapping ?? [] where !known.contains(key) {
             let listed = known.joined(separator: ", ")
             fail(value.line, "ràng buộc nhập không tồn tại '\(key)'; các ràng buộc có: \(listed)")
@@ -148,6 +148,7 @@ extension FlowReader {
         spec.optional = node["optional"]?.scalar == "true"
         spec.allowsLandline = node["landline"]?.scalar == "true"
         spec.multiple = node["multiple"]?.scalar == "true"
+        spec.wholeNumber = node["whole"]?.scalar == "true"
         spec.minimum = number(node["min"], type: type)
         spec.maximum = number(node["max"], type: type)
         if type == .date {

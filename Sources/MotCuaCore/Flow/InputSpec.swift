@@ -33,6 +33,8 @@ public struct InputSpec: Sendable, Equatable {
     public var allowsLandline: Bool = false
     /// For photos: several may be sent; the question waits until the citizen types "xong".
     public var multiple: Bool = false
+    /// For numbers: only whole numbers, such as a count of pages.
+    public var wholeNumber: Bool = false
 
     public init(
         type: InputType, options: [ChoiceOption] = [], minimum: Double? = nil, maximum: Double? = nil,
