@@ -11,9 +11,7 @@ final class DraftPurger: Sendable {
     private let interval: TimeInterval
     private let logger: Logger
     private let clock: @Sendable () -> Date
-    private let wakeSignal = WakeSignal()
-    private let stopping = Atomic<Bool>(false)
-    private let finished = DispatchSemaphore(value: 0)
+    private let loop = Mutex<BackgroundLoop?>(nil)
 
     init(
         store: any Store, lifetime: TimeInterval, interval: TimeInterval = 3600, logger: Logger,
@@ -27,22 +25,15 @@ final class DraftPurger: Sendable {
     }
 
     func start() {
-        let thread = Thread { [self] in
-            while !stopping.load(ordering: .acquiring) {
-                purgeOnce()
-                wakeSignal.wait(timeout: interval)
-            }
-            finished.signal()
+        let loop = BackgroundLoop(name: "motcua.drafts", idleInterval: interval) { [self] in
+            purgeOnce()
+            return false
         }
-        thread.name = "motcua.drafts"
-        thread.start()
+        self.loop.withLock { $0 = loop }
+        loop.start()
     }
 
-    func stop() {
-        guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        wakeSignal.notify()
-        finished.wait()
-    }
+    func stop() { loop.withLock { $0 }?.stop() }
 
     /// Deletes expired conversations now; returns how many were deleted.
     @discardableResult

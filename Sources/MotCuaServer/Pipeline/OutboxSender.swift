@@ -23,9 +23,7 @@ final class OutboxSender: Sendable {
     private let settings: Settings
     private let logger: Logger
     private let clock: @Sendable () -> Date
-    private let wakeSignal = WakeSignal()
-    private let stopping = Atomic<Bool>(false)
-    private let finished = DispatchSemaphore(value: 0)
+    private let loop = Mutex<BackgroundLoop?>(nil)
 
     init(
         store: any Store, client: HTTPClient, zalo: ZaloSettings?, settings: Settings, logger: Logger,
@@ -40,26 +38,17 @@ final class OutboxSender: Sendable {
     }
 
     func start() {
-        let thread = Thread { [self] in
-            while !stopping.load(ordering: .acquiring) {
-                if runBatch() == 0 { wakeSignal.wait(timeout: 0.5) }
-            }
-            finished.signal()
-        }
-        thread.name = "motcua.outbox"
-        thread.start()
+        let loop = BackgroundLoop(name: "motcua.outbox", idleInterval: 0.5) { [self] in runBatch() > 0 }
+        self.loop.withLock { $0 = loop }
+        loop.start()
     }
 
     /// Called when new replies were stored.
-    func wake() { wakeSignal.notify() }
+    func wake() { loop.withLock { $0 }?.wake() }
 
     /// Finishes the batch in progress and stops. Replies not yet claimed stay in the outbox for
     /// the next start.
-    func stop() {
-        guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        wakeSignal.notify()
-        finished.wait()
-    }
+    func stop() { loop.withLock { $0 }?.stop() }
 
     /// Claims and sends one batch; returns how many replies it handled.
     private func runBatch() -> Int {
