@@ -39,7 +39,8 @@ public final class MotCuaService: Sendable {
             store: store, client: client, zalo: zalo,
             settings: .init(
                 maxAttempts: configuration.outboxMaxAttempts, retryBaseSeconds: configuration.outboxRetryBaseSeconds,
-                retryMaxSeconds: configuration.outboxRetryMaxSeconds, leaseSeconds: configuration.outboxLeaseSeconds),
+                retryMaxSeconds: configuration.outboxRetryMaxSeconds, leaseSeconds: configuration.outboxLeaseSeconds,
+                zaloWindowSeconds: Double(configuration.zalo.windowDays) * 86_400),
             logger: Logger(label: "motcua.outbox", level: logger.level, sink: logger.sink), clock: clock)
         let processor = EventProcessor(
             store: store, engine: engine, lanes: configuration.processingLanes,

@@ -235,4 +235,8 @@ public protocol Store: Sendable {
     /// Returns nil when the store has no state, event or reply of the conversation. Throws
     /// `notFound` when `before` is not a message of this conversation.
     func transcript(of id: ConversationID, before: TranscriptEntry.ID?, limit: Int) throws -> [TranscriptEntry]?
+
+    /// Returns when the citizen last wrote to the bot on this channel, or nil when no event of
+    /// theirs is stored.
+    func lastInboundAt(_ id: ConversationID) throws -> Date?
 }

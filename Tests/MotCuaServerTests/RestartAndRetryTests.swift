@@ -92,3 +92,31 @@ struct FlowVersionServiceTests {
         #expect(try await harness.converse("1/2/2026", user: other).contains("Cháu là trai hay gái?"))
     }
 }
+
+@Suite(.serialized)
+struct MessagingWindowTests {
+    @Test func replyOutsideZaloWindowNotAttempted() async throws {
+        let harness = try ServiceHarness()
+        let citizen = ConversationID(channel: .zalo, userID: "8000000000000000066")
+        let store = try SQLiteStore(path: harness.databasePath)
+        let event = InboundEvent(
+            channel: .zalo, eventID: "old-1", userID: citizen.userID, timestampMillis: 1, content: .text("khai sinh"))
+        #expect(try store.insertInbound(event, receivedAt: Date().addingTimeInterval(-8 * 86_400)))
+        store.close()
+
+        try harness.start()
+        let deadline = Date().addingTimeInterval(30)
+        var entries: [OutboxEntry] = []
+        while Date() < deadline {
+            let reader = try SQLiteStore(path: harness.databasePath)
+            entries = try reader.outboxEntries(for: citizen)
+            reader.close()
+            if !entries.isEmpty, entries.allSatisfy({ $0.status == .failed }) { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(entries.count == 2)
+        #expect(entries.allSatisfy { $0.status == .failed })
+        #expect(entries.first?.lastError?.contains("outside the Zalo consultation window") == true)
+        #expect(harness.mock.requestCount == 0)
+    }
+}

@@ -39,6 +39,7 @@ extension Configuration {
             "processing.lanes": \.processingLanes, "outbox.max_attempts": \.outboxMaxAttempts,
             "retry.options_after": \.retryOptionsAfter, "retry.official_after": \.retryOfficialAfter,
             "drafts.resume_after_minutes": \.draftResumeAfterMinutes, "drafts.keep_days": \.draftKeepDays,
+            "zalo.window_days": \.zalo.windowDays,
         ]
     }
 

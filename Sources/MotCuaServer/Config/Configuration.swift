@@ -56,6 +56,8 @@ public struct ZaloConfiguration: Sendable, Equatable {
     public var signatureFirstTerm = "app_id"
     public var accessToken = ""
     public var apiBase = "https://openapi.zalo.me"
+    /// Days after the citizen's last message during which Zalo accepts consultation replies.
+    public var windowDays = 7
 
     public init() {}
 

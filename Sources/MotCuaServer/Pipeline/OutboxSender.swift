@@ -14,6 +14,9 @@ final class OutboxSender: Sendable {
         var retryBaseSeconds: Double
         var retryMaxSeconds: Double
         var leaseSeconds: Double
+        /// Zalo accepts consultation replies only within this many seconds of the citizen's last
+        /// message; later replies are recorded as undeliverable without a request.
+        var zaloWindowSeconds: Double = 7 * 86_400
         var batchSize = 64
     }
 
@@ -64,6 +67,10 @@ final class OutboxSender: Sendable {
         let outcomes = OutcomeCollector()
         let group = DispatchGroup()
         for entry in batch {
+            if let reason = outsideWindow(entry) {
+                outcomes.add(entry, .permanent(reason: reason))
+                continue
+            }
             group.enter()
             Task { [self] in
                 let outcome = await attempt(entry)
@@ -77,6 +84,21 @@ final class OutboxSender: Sendable {
             record(outcome, for: entry)
         }
         return batch.count
+    }
+
+    /// Returns why the platform's messaging window is closed for this reply, or nil when it is
+    /// open or unknown (the platform then decides).
+    private func outsideWindow(_ entry: OutboxEntry) -> String? {
+        guard entry.conversationID.channel == .zalo else { return nil }
+        do {
+            guard let last = try store.lastInboundAt(entry.conversationID) else { return nil }
+            let idle = clock().timeIntervalSince(last)
+            guard idle > settings.zaloWindowSeconds else { return nil }
+            return "outside the Zalo consultation window: last message \(Int(idle / 86_400)) days ago"
+        } catch {
+            logger.error("reading the last message time failed", ["outbox.id": "\(entry.id)", "error": "\(error)"])
+            return nil
+        }
     }
 
     /// Sends every part of one reply in order and stops at the first part not delivered.

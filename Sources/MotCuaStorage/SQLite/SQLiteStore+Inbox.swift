@@ -83,4 +83,16 @@ extension SQLiteStore {
             [.integer(date.epochMilliseconds), .integer(eventSequence)],
             purpose: purpose)
     }
+
+    public func lastInboundAt(_ id: ConversationID) throws -> Date? {
+        let purpose = "reading the last event time of conversation \(id)"
+        return try read(purpose) { connection in
+            try connection.query(
+                "SELECT MAX(received_at) FROM inbox WHERE channel = ? AND user_id = ?",
+                [.text(id.channel.rawValue), .text(id.userID)], purpose: purpose
+            ) { row in
+                row.isNull(0) ? nil : Date(epochMilliseconds: row.int64(0))
+            }.first ?? nil
+        }
+    }
 }
