@@ -6,7 +6,7 @@ import MotCuaReplay
 import MotCuaServer
 import MotCuaStorage
 
-/// A real service on loopback with a mock Zalo API and a temporary SQLite file.
+/// A real service on loopback with one mock API for every channel and a temporary SQLite file.
 final class ServiceHarness: @unchecked Sendable {
     // @unchecked: tests use one harness from one task at a time.
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
@@ -55,6 +55,13 @@ final class ServiceHarness: @unchecked Sendable {
         configuration.zalo.oaSecret = Self.settings.signatureSecret
         configuration.zalo.accessToken = Self.settings.accessToken
         configuration.zalo.apiBase = mock.baseURL
+        configuration.telegram.token = Self.telegramToken
+        configuration.telegram.secretToken = Self.telegramSecret
+        configuration.telegram.apiBase = mock.baseURL
+        configuration.messenger.appSecret = Self.messengerSettings.appSecret
+        configuration.messenger.verifyToken = Self.messengerSettings.verifyToken
+        configuration.messenger.pageToken = Self.messengerSettings.pageToken
+        configuration.messenger.apiBase = mock.baseURL
         configuration.adminTokens = adminTokens
         return configuration
     }
