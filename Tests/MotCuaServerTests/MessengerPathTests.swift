@@ -140,4 +140,17 @@ struct MessengerPathTests {
         #expect(entries.first?.lastError?.contains("outside the Messenger messaging window") == true)
         #expect(harness.mock.requestCount == 0)
     }
+
+    @Test func disabledChannelsGet404() async throws {
+        let harness = try ServiceHarness()
+        harness.enablesTelegramAndMessenger = false
+        try harness.start()
+        let signed = MessengerWebhookBuilder.textEvent(
+            text: "xin chào", mid: "m_off", envelope: .init(senderID: "24000000000000006", timestampMillis: 1),
+            settings: Self.settings)
+        #expect(try await harness.postMessenger(signed.body, signature: signed.signature) == 404)
+        let update = TelegramWebhookBuilder.textUpdate(
+            text: "xin chào", chatID: 700_000_006, updateID: 1, messageID: 1, date: 1_772_000_000)
+        #expect(try await harness.postTelegram(update) == 404)
+    }
 }

@@ -24,6 +24,8 @@ final class ServiceHarness: @unchecked Sendable {
     var templatesFolder = ServiceHarness.repositoryRoot.appendingPathComponent("templates").path
     /// `MOTCUA_ADMIN_TOKENS` for the service; empty disables the admin API.
     var adminTokens = ""
+    /// Whether the service gets Telegram and Messenger credentials; Zalo is always enabled.
+    var enablesTelegramAndMessenger = true
     private var sequence = 0
 
     init() throws {
@@ -55,6 +57,8 @@ final class ServiceHarness: @unchecked Sendable {
         configuration.zalo.oaSecret = Self.settings.signatureSecret
         configuration.zalo.accessToken = Self.settings.accessToken
         configuration.zalo.apiBase = mock.baseURL
+        configuration.adminTokens = adminTokens
+        guard enablesTelegramAndMessenger else { return configuration }
         configuration.telegram.token = Self.telegramToken
         configuration.telegram.secretToken = Self.telegramSecret
         configuration.telegram.apiBase = mock.baseURL
@@ -62,7 +66,6 @@ final class ServiceHarness: @unchecked Sendable {
         configuration.messenger.verifyToken = Self.messengerSettings.verifyToken
         configuration.messenger.pageToken = Self.messengerSettings.pageToken
         configuration.messenger.apiBase = mock.baseURL
-        configuration.adminTokens = adminTokens
         return configuration
     }
 
