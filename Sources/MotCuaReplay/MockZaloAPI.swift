@@ -1,18 +1,27 @@
 import Foundation
+import MotCuaCore
 import MotCuaHTTP
 import Synchronization
 
-/// A stand-in for Zalo's OA API on loopback, for tests, the demo and benchmarks. It answers
-/// `POST /v3.0/oa/message/cs` like Zalo does, records each message, and can be told to fail.
+/// A stand-in for the send APIs of Zalo, Telegram and Messenger on loopback, for tests, the demo
+/// and benchmarks. One server handles Zalo's `POST /v3.0/oa/message/cs`, Telegram's
+/// `POST /bot<TOKEN>/sendMessage` and `/answerCallbackQuery`, and Messenger's
+/// `POST /<version>/me/messages`, so it can be the API base of every channel at once. It records
+/// each message with its channel and can be told to fail.
 public final class MockZaloAPI: Sendable {
     /// A message the bot sent, as the mock received it.
     public struct ReceivedMessage: Sendable, Equatable {
         public var recipient: String
         public var text: String
+        /// Zalo's `access_token` header, the token in a Telegram URL, or Messenger's `access_token`
+        /// query parameter.
         public var accessToken: String?
+        public var channel: ChannelKind = .zalo
+        /// Telegram `callback_data` or Messenger quick-reply payloads, in order; empty for Zalo.
+        public var buttons: [String] = []
     }
 
-    /// A scripted answer for the next requests, to test retries and permanent failures.
+    /// A scripted response for the next requests, to test retries and permanent failures.
     public enum Failure: Sendable {
         /// An HTTP status with a plain body, such as 500 or 429.
         case httpStatus(Int)
@@ -22,6 +31,7 @@ public final class MockZaloAPI: Sendable {
 
     private struct State {
         var messages: [ReceivedMessage] = []
+        var callbackAnswers: [String] = []
         var failures: [Failure] = []
         var requests = 0
     }
@@ -57,6 +67,14 @@ public final class MockZaloAPI: Sendable {
     /// Messages received so far, in arrival order.
     public var messages: [ReceivedMessage] { state.withLock { $0.messages } }
 
+    /// Messages received so far on one channel, in arrival order.
+    public func messages(on channel: ChannelKind) -> [ReceivedMessage] {
+        state.withLock { $0.messages.filter { $0.channel == channel } }
+    }
+
+    /// The `callback_query_id` of each Telegram `answerCallbackQuery` received, in arrival order.
+    public var callbackAnswers: [String] { state.withLock { $0.callbackAnswers } }
+
     /// Requests received so far, failed ones included.
     public var requestCount: Int { state.withLock { $0.requests } }
 
@@ -66,7 +84,7 @@ public final class MockZaloAPI: Sendable {
     }
 
     private func handle(_ request: HTTPRequest) -> HTTPResponse {
-        guard request.method == "POST", request.path == "/v3.0/oa/message/cs" else {
+        guard request.method == "POST", let channel = Self.channel(of: request.path) else {
             return .json(404, Array(#"{"error":-209,"message":"API not supported by the mock"}"#.utf8))
         }
         let failure = state.withLock { state -> Failure? in
@@ -82,19 +100,90 @@ public final class MockZaloAPI: Sendable {
             break
         }
 
-        guard let object = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any],
-            let recipient = (object["recipient"] as? [String: Any])?["user_id"] as? String,
+        let object = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any] ?? [:]
+        switch channel {
+        case .zalo:
+            return zaloMessage(object, request: request)
+        case .telegram:
+            return request.path.hasSuffix("/answerCallbackQuery")
+                ? telegramCallbackAnswer(object) : telegramMessage(object, request: request)
+        case .messenger:
+            return messengerMessage(object, request: request)
+        }
+    }
+
+    private static func channel(of path: String) -> ChannelKind? {
+        if path == "/v3.0/oa/message/cs" { return .zalo }
+        if path.hasPrefix("/bot"), path.hasSuffix("/sendMessage") || path.hasSuffix("/answerCallbackQuery") {
+            return .telegram
+        }
+        if path.hasSuffix("/me/messages"), path.split(separator: "/").count == 3 { return .messenger }
+        return nil
+    }
+
+    private func zaloMessage(_ object: [String: Any], request: HTTPRequest) -> HTTPResponse {
+        guard let recipient = (object["recipient"] as? [String: Any])?["user_id"] as? String,
             let text = (object["message"] as? [String: Any])?["text"] as? String
         else {
             return .json(200, Array(#"{"error":-201,"message":"Parameters are invalid"}"#.utf8))
         }
-        let message = ReceivedMessage(recipient: recipient, text: text, accessToken: request.header("access_token"))
+        let count = record(
+            ReceivedMessage(recipient: recipient, text: text, accessToken: request.header("access_token")))
+        let body = #"{"error":0,"message":"Success","data":{"message_id":"mock-\#(count)","user_id":"\#(recipient)"}}"#
+        return .json(200, Array(body.utf8))
+    }
+
+    private func telegramMessage(_ object: [String: Any], request: HTTPRequest) -> HTTPResponse {
+        let chatID: String? =
+            switch object["chat_id"] {
+            case let number as NSNumber: number.stringValue
+            case let text as String: text
+            default: nil
+            }
+        guard let chatID, let text = object["text"] as? String, !text.isEmpty else {
+            return .json(
+                400, Array(#"{"ok":false,"error_code":400,"description":"Bad Request: message text is empty"}"#.utf8))
+        }
+        let rows = ((object["reply_markup"] as? [String: Any])?["inline_keyboard"] as? [[[String: Any]]]) ?? []
+        let buttons = rows.flatMap { $0.compactMap { $0["callback_data"] as? String } }
+        let token = request.path.dropFirst("/bot".count).split(separator: "/").first.map(String.init)
+        let count = record(
+            ReceivedMessage(recipient: chatID, text: text, accessToken: token, channel: .telegram, buttons: buttons))
+        return .json(200, Array(#"{"ok":true,"result":{"message_id":\#(count)}}"#.utf8))
+    }
+
+    private func telegramCallbackAnswer(_ object: [String: Any]) -> HTTPResponse {
+        guard let id = object["callback_query_id"] as? String else {
+            return .json(
+                400, Array(#"{"ok":false,"error_code":400,"description":"Bad Request: query id missing"}"#.utf8))
+        }
+        state.withLock { $0.callbackAnswers.append(id) }
+        return .json(200, Array(#"{"ok":true,"result":true}"#.utf8))
+    }
+
+    private func messengerMessage(_ object: [String: Any], request: HTTPRequest) -> HTTPResponse {
+        guard let recipient = (object["recipient"] as? [String: Any])?["id"] as? String,
+            let message = object["message"] as? [String: Any], let text = message["text"] as? String
+        else {
+            return .json(
+                400, Array(#"{"error":{"message":"Invalid parameter","type":"OAuthException","code":100}}"#.utf8))
+        }
+        let quickReplies = message["quick_replies"] as? [[String: Any]] ?? []
+        let buttons = quickReplies.compactMap { $0["payload"] as? String }
+        let count = record(
+            ReceivedMessage(
+                recipient: recipient, text: text, accessToken: request.query["access_token"], channel: .messenger,
+                buttons: buttons))
+        return .json(200, Array(#"{"recipient_id":"\#(recipient)","message_id":"m_mock-\#(count)"}"#.utf8))
+    }
+
+    /// Stores a received message and returns how many messages the mock has received.
+    private func record(_ message: ReceivedMessage) -> Int {
         let count = state.withLock { state -> Int in
             state.messages.append(message)
             return state.messages.count
         }
         onMessage?(message)
-        let body = #"{"error":0,"message":"Success","data":{"message_id":"mock-\#(count)","user_id":"\#(recipient)"}}"#
-        return .json(200, Array(body.utf8))
+        return count
     }
 }

@@ -31,16 +31,17 @@ public final class MotCuaService: Sendable {
                 connectTimeoutSeconds: configuration.outboundConnectTimeoutSeconds,
                 totalTimeoutSeconds: configuration.outboundTimeoutSeconds))
 
-        let zalo = configuration.zalo.isEnabled ? Self.zaloSettings(configuration.zalo) : nil
+        let channels = ChannelSettings(configuration)
         let engine = ConversationEngine(
             catalog: templates.catalog, messages: templates.messages, settings: Self.engineSettings(configuration),
             communes: templates.communes, procedures: templates.procedures)
         let sender = OutboxSender(
-            store: store, client: client, zalo: zalo,
+            store: store, client: client, channels: channels,
             settings: .init(
                 maxAttempts: configuration.outboxMaxAttempts, retryBaseSeconds: configuration.outboxRetryBaseSeconds,
                 retryMaxSeconds: configuration.outboxRetryMaxSeconds, leaseSeconds: configuration.outboxLeaseSeconds,
-                zaloWindowSeconds: Double(configuration.zalo.windowDays) * 86_400),
+                zaloWindowSeconds: Double(configuration.zalo.windowDays) * 86_400,
+                messengerWindowSeconds: Double(configuration.messenger.windowHours) * 3_600),
             logger: Logger(label: "motcua.outbox", level: logger.level, sink: logger.sink), clock: clock)
         let processor = EventProcessor(
             store: store, engine: engine, lanes: configuration.processingLanes,
@@ -54,7 +55,8 @@ public final class MotCuaService: Sendable {
                 tokens: adminTokens, store: store, engine: engine, processor: processor, clock: clock,
                 onQueued: { sender.wake() })
         let router = Router(
-            store: store, zalo: zalo, admin: admin, logger: logger, clock: clock, onStored: { processor.wake() })
+            store: store, channels: channels, client: client, admin: admin, logger: logger, clock: clock,
+            onStored: { processor.wake() })
         server = HTTPServer(
             configuration: .init(
                 host: configuration.listenHost, port: configuration.listenPort, threadCount: configuration.httpThreads,
@@ -96,13 +98,6 @@ public final class MotCuaService: Sendable {
         }
     }
 
-    static func zaloSettings(_ zalo: ZaloConfiguration) -> ZaloSettings {
-        ZaloSettings(
-            appID: zalo.appID, oaID: zalo.oaID, signatureSecret: zalo.oaSecret,
-            signatureFirstTerm: ZaloSettings.FirstTerm(rawValue: zalo.signatureFirstTerm) ?? .appID,
-            apiBase: zalo.apiBase, accessToken: zalo.accessToken)
-    }
-
     /// Starts the workers, then the HTTP server. Events left from an earlier run are processed.
     public func start() throws {
         processor.start()
@@ -117,6 +112,8 @@ public final class MotCuaService: Sendable {
                 "listen": "\(configuration.listenHost):\(server.port)", "database": configuration.databasePath,
                 "templates": configuration.templatesFolder, "flows": "\(templates.catalog.flows.count)",
                 "channel.zalo": configuration.zalo.isEnabled ? "enabled" : "disabled",
+                "channel.telegram": configuration.telegram.isEnabled ? "enabled" : "disabled",
+                "channel.messenger": configuration.messenger.isEnabled ? "enabled" : "disabled",
                 "admin.api": configuration.adminTokens.isEmpty ? "disabled" : "enabled",
             ])
     }

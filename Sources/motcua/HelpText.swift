@@ -3,7 +3,7 @@ enum HelpText {
     static let version = "0.1.0"
 
     static let main = """
-        motcua — trợ lý dịch vụ công qua Zalo (webhook server)
+        motcua — trợ lý dịch vụ công qua Zalo, Telegram và Messenger (webhook server)
 
         Cách dùng: motcua <lệnh> [tùy chọn]
 
@@ -40,6 +40,13 @@ enum HelpText {
                                          app_id hoặc oa_id: giá trị đứng đầu chuỗi ký (mặc định app_id)
           MOTCUA_ZALO_ACCESS_TOKEN       access token của OA để gửi tin trả lời
           MOTCUA_ZALO_API_BASE           địa chỉ API Zalo (mặc định https://openapi.zalo.me)
+          MOTCUA_TELEGRAM_SECRET         secret_token của webhook Telegram; đặt biến này là bật kênh Telegram
+          MOTCUA_TELEGRAM_TOKEN          token của bot Telegram để gửi tin trả lời
+          MOTCUA_TELEGRAM_API_BASE       địa chỉ Bot API (mặc định https://api.telegram.org)
+          MOTCUA_MESSENGER_APP_SECRET    App Secret để kiểm tra chữ ký webhook; đặt biến này là bật kênh Messenger
+          MOTCUA_MESSENGER_VERIFY_TOKEN  Verify Token khi Facebook xác minh địa chỉ webhook
+          MOTCUA_MESSENGER_PAGE_TOKEN    access token của Trang để gửi tin trả lời
+          MOTCUA_MESSENGER_API_BASE      địa chỉ Graph API (mặc định https://graph.facebook.com)
           MOTCUA_ADMIN_TOKENS            token của API quản trị, dạng vai_trò:token cách nhau dấu phẩy;
                                          vai trò admin, officer, viewer (xem docs/api-quan-tri.md)
 

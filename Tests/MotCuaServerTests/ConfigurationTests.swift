@@ -33,6 +33,11 @@ struct ConfigurationTests {
         (["MOTCUA_ZALO_SIGNATURE_FIRST_TERM": "user_id"], "zalo.signature_first_term"),
         (["MOTCUA_ZALO_OA_SECRET": "SECRET", "MOTCUA_ZALO_ACCESS_TOKEN": "T"], "MOTCUA_ZALO_APP_ID"),
         (["MOTCUA_ZALO_OA_SECRET": "SECRET", "MOTCUA_ZALO_APP_ID": "APP"], "MOTCUA_ZALO_ACCESS_TOKEN"),
+        (["MOTCUA_TELEGRAM_SECRET": "S"], "MOTCUA_TELEGRAM_TOKEN"),
+        (["MOTCUA_TELEGRAM_API_BASE": "ftp://api.example"], "telegram.api_base"),
+        (["MOTCUA_MESSENGER_APP_SECRET": "S", "MOTCUA_MESSENGER_PAGE_TOKEN": "P"], "MOTCUA_MESSENGER_VERIFY_TOKEN"),
+        (["MOTCUA_MESSENGER_APP_SECRET": "S", "MOTCUA_MESSENGER_VERIFY_TOKEN": "V"], "MOTCUA_MESSENGER_PAGE_TOKEN"),
+        (["MOTCUA_MESSENGER_API_BASE": "graph.example"], "messenger.api_base"),
     ])
     func invalidValueNamesKey(environment: [String: String], key: String) throws {
         let error = #expect(throws: ConfigurationError.self) {
@@ -48,6 +53,35 @@ struct ConfigurationTests {
             try Configuration.load(file: file, environment: [:])
         }
         #expect(error?.key == "zalo.oa_secret")
+        #expect(error?.description.contains("abc") == false)
+    }
+
+    @Test func channelVariablesEnableChannels() throws {
+        let configuration = try Configuration.load(
+            file: nil,
+            environment: [
+                "MOTCUA_TELEGRAM_TOKEN": "123:T", "MOTCUA_TELEGRAM_SECRET": "S",
+                "MOTCUA_TELEGRAM_API_BASE": "http://127.0.0.1:9", "MOTCUA_MESSENGER_APP_SECRET": "A",
+                "MOTCUA_MESSENGER_VERIFY_TOKEN": "V", "MOTCUA_MESSENGER_PAGE_TOKEN": "P",
+                "MOTCUA_MESSENGER_API_BASE": "http://127.0.0.1:10",
+            ])
+        #expect(configuration.telegram.isEnabled)
+        #expect(configuration.telegram.token == "123:T")
+        #expect(configuration.telegram.apiBase == "http://127.0.0.1:9")
+        #expect(configuration.messenger.isEnabled)
+        #expect(configuration.messenger.pageToken == "P")
+        #expect(configuration.messenger.apiBase == "http://127.0.0.1:10")
+        #expect(configuration.messenger.windowHours == 24)
+    }
+
+    @Test(arguments: ["telegram:\n  token: abc\n", "messenger:\n  page_token: abc\n"])
+    func channelSecretInFileRejected(yaml: String) throws {
+        let file = try Self.write(yaml)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let error = #expect(throws: ConfigurationError.self) {
+            try Configuration.load(file: file, environment: [:])
+        }
+        #expect(error?.key.hasSuffix("token") == true)
         #expect(error?.description.contains("abc") == false)
     }
 

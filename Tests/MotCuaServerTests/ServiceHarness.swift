@@ -6,7 +6,7 @@ import MotCuaReplay
 import MotCuaServer
 import MotCuaStorage
 
-/// A real service on loopback with a mock Zalo API and a temporary SQLite file.
+/// A real service on loopback with one mock API for every channel and a temporary SQLite file.
 final class ServiceHarness: @unchecked Sendable {
     // @unchecked: tests use one harness from one task at a time.
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
@@ -24,6 +24,8 @@ final class ServiceHarness: @unchecked Sendable {
     var templatesFolder = ServiceHarness.repositoryRoot.appendingPathComponent("templates").path
     /// `MOTCUA_ADMIN_TOKENS` for the service; empty disables the admin API.
     var adminTokens = ""
+    /// Whether the service gets Telegram and Messenger credentials; Zalo is always enabled.
+    var enablesTelegramAndMessenger = true
     private var sequence = 0
 
     init() throws {
@@ -56,6 +58,14 @@ final class ServiceHarness: @unchecked Sendable {
         configuration.zalo.accessToken = Self.settings.accessToken
         configuration.zalo.apiBase = mock.baseURL
         configuration.adminTokens = adminTokens
+        guard enablesTelegramAndMessenger else { return configuration }
+        configuration.telegram.token = Self.telegramToken
+        configuration.telegram.secretToken = Self.telegramSecret
+        configuration.telegram.apiBase = mock.baseURL
+        configuration.messenger.appSecret = Self.messengerSettings.appSecret
+        configuration.messenger.verifyToken = Self.messengerSettings.verifyToken
+        configuration.messenger.pageToken = Self.messengerSettings.pageToken
+        configuration.messenger.apiBase = mock.baseURL
         return configuration
     }
 

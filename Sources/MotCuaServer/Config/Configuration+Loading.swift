@@ -29,6 +29,8 @@ extension Configuration {
             "log.level": \.logLevel, "log.format": \.logFormat,
             "zalo.app_id": \.zalo.appID, "zalo.oa_id": \.zalo.oaID,
             "zalo.signature_first_term": \.zalo.signatureFirstTerm, "zalo.api_base": \.zalo.apiBase,
+            "telegram.api_base": \.telegram.apiBase, "messenger.api_base": \.messenger.apiBase,
+            "messenger.api_version": \.messenger.apiVersion,
         ]
     }
 
@@ -39,7 +41,7 @@ extension Configuration {
             "processing.lanes": \.processingLanes, "outbox.max_attempts": \.outboxMaxAttempts,
             "retry.options_after": \.retryOptionsAfter, "retry.official_after": \.retryOfficialAfter,
             "drafts.resume_after_minutes": \.draftResumeAfterMinutes, "drafts.keep_days": \.draftKeepDays,
-            "zalo.window_days": \.zalo.windowDays,
+            "zalo.window_days": \.zalo.windowDays, "messenger.window_hours": \.messenger.windowHours,
         ]
     }
 
@@ -59,6 +61,11 @@ extension Configuration {
             "MOTCUA_ZALO_APP_ID": \.zalo.appID, "MOTCUA_ZALO_OA_ID": \.zalo.oaID,
             "MOTCUA_ZALO_OA_SECRET": \.zalo.oaSecret, "MOTCUA_ZALO_ACCESS_TOKEN": \.zalo.accessToken,
             "MOTCUA_ZALO_API_BASE": \.zalo.apiBase, "MOTCUA_ZALO_SIGNATURE_FIRST_TERM": \.zalo.signatureFirstTerm,
+            "MOTCUA_TELEGRAM_TOKEN": \.telegram.token, "MOTCUA_TELEGRAM_SECRET": \.telegram.secretToken,
+            "MOTCUA_TELEGRAM_API_BASE": \.telegram.apiBase,
+            "MOTCUA_MESSENGER_APP_SECRET": \.messenger.appSecret,
+            "MOTCUA_MESSENGER_VERIFY_TOKEN": \.messenger.verifyToken,
+            "MOTCUA_MESSENGER_PAGE_TOKEN": \.messenger.pageToken, "MOTCUA_MESSENGER_API_BASE": \.messenger.apiBase,
             "MOTCUA_ADMIN_TOKENS": \.adminTokens,
         ]
     }
@@ -66,6 +73,7 @@ extension Configuration {
     /// Keys that hold secrets: accepted only from the environment.
     static let secretFileKeys: Set<String> = [
         "zalo.oa_secret", "zalo.access_token", "zalo.refresh_token", "admin.tokens",
+        "telegram.token", "telegram.secret", "messenger.app_secret", "messenger.verify_token", "messenger.page_token",
     ]
 
     mutating func apply(document root: DocumentNode) throws {
@@ -150,16 +158,23 @@ extension Configuration {
                     "\(retryOfficialAfter) nhỏ hơn retry.options_after (\(retryOptionsAfter)); hãy tăng giá trị này")
         }
         _ = try AdminTokens(parsing: adminTokens)
-        let apiBase = zalo.apiBase.lowercased()
-        if !(apiBase.hasPrefix("https://") || apiBase.hasPrefix("http://")) || URL(string: zalo.apiBase)?.host == nil {
-            throw ConfigurationError(
-                key: "zalo.api_base",
-                message: "'\(zalo.apiBase)' không phải địa chỉ http(s) hợp lệ; ví dụ https://openapi.zalo.me")
-        }
+        try Self.validateAPIBase(zalo.apiBase, key: "zalo.api_base", example: "https://openapi.zalo.me")
+        try Self.validateAPIBase(telegram.apiBase, key: "telegram.api_base", example: "https://api.telegram.org")
+        try Self.validateAPIBase(messenger.apiBase, key: "messenger.api_base", example: "https://graph.facebook.com")
+        try validateTelegram()
+        try validateMessenger()
         if zalo.isEnabled && zalo.accessToken.isEmpty {
             throw ConfigurationError(
                 key: "MOTCUA_ZALO_ACCESS_TOKEN", message: "chưa đặt; kênh Zalo cần access token của OA để trả lời"
             )
+        }
+    }
+
+    private static func validateAPIBase(_ value: String, key: String, example: String) throws {
+        let lowercased = value.lowercased()
+        if !(lowercased.hasPrefix("https://") || lowercased.hasPrefix("http://")) || URL(string: value)?.host == nil {
+            throw ConfigurationError(
+                key: key, message: "'\(value)' không phải địa chỉ http(s) hợp lệ; ví dụ \(example)")
         }
     }
 

@@ -37,6 +37,8 @@ public struct Configuration: Sendable, Equatable {
     public var outboundTimeoutSeconds = 15.0
 
     public var zalo = ZaloConfiguration()
+    public var telegram = TelegramConfiguration()
+    public var messenger = MessengerConfiguration()
 
     /// `role:token` pairs separated by commas for the admin API; empty disables it. A secret, so
     /// read only from `MOTCUA_ADMIN_TOKENS`.
@@ -62,6 +64,37 @@ public struct ZaloConfiguration: Sendable, Equatable {
     public init() {}
 
     public var isEnabled: Bool { !oaSecret.isEmpty }
+}
+
+/// Telegram bot settings. The channel is enabled when `secretToken` is set.
+public struct TelegramConfiguration: Sendable, Equatable {
+    /// The bot token from BotFather; it is part of every Bot API URL.
+    public var token = ""
+    /// The `secret_token` given to `setWebhook`, checked against `X-Telegram-Bot-Api-Secret-Token`.
+    public var secretToken = ""
+    public var apiBase = "https://api.telegram.org"
+
+    public init() {}
+
+    public var isEnabled: Bool { !secretToken.isEmpty }
+}
+
+/// Facebook Page settings for Messenger. The channel is enabled when `appSecret` is set.
+public struct MessengerConfiguration: Sendable, Equatable {
+    /// The App Secret that keys the HMAC in `X-Hub-Signature-256`.
+    public var appSecret = ""
+    /// The token typed into the App Dashboard and echoed in the webhook handshake.
+    public var verifyToken = ""
+    public var pageToken = ""
+    public var apiBase = "https://graph.facebook.com"
+    /// The Graph API version path segment, such as `v21.0`.
+    public var apiVersion = "v21.0"
+    /// Hours after the citizen's last message during which Messenger accepts a standard reply.
+    public var windowHours = 24
+
+    public init() {}
+
+    public var isEnabled: Bool { !appSecret.isEmpty }
 }
 
 /// An invalid configuration value; `key` is the YAML key or environment variable.

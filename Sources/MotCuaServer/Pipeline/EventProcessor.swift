@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaChannels
 import MotCuaCore
 import MotCuaStorage
 import Synchronization
@@ -140,7 +141,8 @@ final class EventProcessor: Sendable {
             conversationState = try JSONDecoder().decode(ConversationState.self, from: record.state)
         }
 
-        var result = engine.received(stored.event.content, state: conversationState, now: now)
+        let content = Self.resolvedContent(stored.event, buttons: conversationState.buttons)
+        var result = engine.received(content, state: conversationState, now: now)
         var replies = result.replies
         var effects = ActionEffects()
         while let action = result.action {
@@ -167,6 +169,18 @@ final class EventProcessor: Sendable {
                 reports: effects.reports, subscription: effects.subscription,
                 deletesCitizenData: effects.deletesCitizenData, now: now))
         return replies.count
+    }
+
+    /// Maps a hashed Telegram `callback_data` back to the value of the waiting button it was
+    /// computed from. Data that matches no waiting button is passed on unchanged, and the engine
+    /// then treats it as an unknown answer.
+    static func resolvedContent(_ event: InboundEvent, buttons: [ReplyButton]) -> InboundContent {
+        guard event.channel == .telegram, case .button(let data) = event.content,
+            data.hasPrefix(TelegramSender.hashedCallbackPrefix)
+        else {
+            return event.content
+        }
+        return .button(TelegramSender.buttonValue(forCallbackData: data, among: buttons) ?? data)
     }
 
     /// Encodes a state for the store. Keys are sorted, which the store's handoff backfill relies on.

@@ -17,24 +17,26 @@ final class OutboxSender: Sendable {
         /// Zalo accepts consultation replies only within this many seconds of the citizen's last
         /// message; later replies are recorded as undeliverable without a request.
         var zaloWindowSeconds: Double = 7 * 86_400
+        /// Messenger's standard messaging window, applied the same way.
+        var messengerWindowSeconds: Double = 24 * 3_600
         var batchSize = 64
     }
 
     private let store: any Store
     private let client: HTTPClient
-    private let zalo: ZaloSettings?
+    private let channels: ChannelSettings
     private let settings: Settings
     private let logger: Logger
     private let clock: @Sendable () -> Date
     private let loop = Mutex<BackgroundLoop?>(nil)
 
     init(
-        store: any Store, client: HTTPClient, zalo: ZaloSettings?, settings: Settings, logger: Logger,
+        store: any Store, client: HTTPClient, channels: ChannelSettings, settings: Settings, logger: Logger,
         clock: @escaping @Sendable () -> Date
     ) {
         self.store = store
         self.client = client
-        self.zalo = zalo
+        self.channels = channels
         self.settings = settings
         self.logger = logger
         self.clock = clock
@@ -87,14 +89,23 @@ final class OutboxSender: Sendable {
     }
 
     /// Returns why the platform's messaging window is closed for this reply, or nil when it is
-    /// open or unknown (the platform then decides).
+    /// open or unknown (the platform then decides). Telegram has no such window.
     private func outsideWindow(_ entry: OutboxEntry) -> String? {
-        guard entry.conversationID.channel == .zalo else { return nil }
+        let window: Double
+        let name: String
+        switch entry.conversationID.channel {
+        case .zalo:
+            (window, name) = (settings.zaloWindowSeconds, "Zalo consultation window")
+        case .messenger:
+            (window, name) = (settings.messengerWindowSeconds, "Messenger messaging window")
+        case .telegram:
+            return nil
+        }
         do {
             guard let last = try store.lastInboundAt(entry.conversationID) else { return nil }
             let idle = clock().timeIntervalSince(last)
-            guard idle > settings.zaloWindowSeconds else { return nil }
-            return "outside the Zalo consultation window: last message \(Int(idle / 86_400)) days ago"
+            guard idle > window else { return nil }
+            return "outside the \(name): last message \(Int(idle / 3_600)) hours ago"
         } catch {
             logger.error("reading the last message time failed", ["outbox.id": "\(entry.id)", "error": "\(error)"])
             return nil
@@ -103,12 +114,26 @@ final class OutboxSender: Sendable {
 
     /// Sends every part of one reply in order and stops at the first part not delivered.
     private func attempt(_ entry: OutboxEntry) async -> DeliveryOutcome {
-        guard entry.conversationID.channel == .zalo, let zalo else {
-            return .permanent(reason: "channel \(entry.conversationID.channel.rawValue) is not configured")
+        let userID = entry.conversationID.userID
+        let requests: [OutboundHTTPRequest]
+        let classify: @Sendable (Int, [String: String], [UInt8]) -> DeliveryOutcome
+        switch entry.conversationID.channel {
+        case .zalo:
+            guard let zalo = channels.zalo else { return Self.notConfigured(.zalo) }
+            requests = ZaloSender.requests(for: entry.message, to: userID, settings: zalo)
+            classify = { ZaloSender.classify(status: $0, headers: $1, body: $2) }
+        case .telegram:
+            guard let telegram = channels.telegram else { return Self.notConfigured(.telegram) }
+            requests = TelegramSender.requests(for: entry.message, chatID: userID, settings: telegram)
+            classify = { TelegramSender.classify(status: $0, headers: $1, body: $2) }
+        case .messenger:
+            guard let messenger = channels.messenger else { return Self.notConfigured(.messenger) }
+            requests = MessengerSender.requests(for: entry.message, recipientID: userID, settings: messenger)
+            classify = { MessengerSender.classify(status: $0, headers: $1, body: $2) }
         }
+
         // NOTE: a reply longer than the platform limit goes out in several requests; when a later
         // part fails, the retry sends the earlier parts again.
-        let requests = ZaloSender.requests(for: entry.message, to: entry.conversationID.userID, settings: zalo)
         var outcome = DeliveryOutcome.delivered(platformMessageID: nil)
         for request in requests {
             do {
@@ -116,13 +141,17 @@ final class OutboxSender: Sendable {
                     HTTPClientRequest(
                         method: request.method, url: request.url,
                         headers: request.headers.map { (name: $0.key, value: $0.value) }, body: request.body))
-                outcome = ZaloSender.classify(status: response.status, headers: response.headers, body: response.body)
+                outcome = classify(response.status, response.headers, response.body)
             } catch {
                 outcome = .retry(after: nil, reason: "\(error)")
             }
             guard case .delivered = outcome else { break }
         }
         return outcome
+    }
+
+    private static func notConfigured(_ channel: ChannelKind) -> DeliveryOutcome {
+        .permanent(reason: "channel \(channel.rawValue) is not configured")
     }
 
     private func record(_ outcome: DeliveryOutcome, for entry: OutboxEntry) {

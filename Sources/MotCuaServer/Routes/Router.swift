@@ -8,7 +8,9 @@ import Synchronization
 /// Maps HTTP requests to handlers and decides every HTTP status in one place.
 struct Router: Sendable {
     let store: any Store
-    let zalo: ZaloSettings?
+    let channels: ChannelSettings
+    /// Sends Telegram's `answerCallbackQuery` right after a button press is stored.
+    let client: HTTPClient
     let logger: Logger
     let clock: @Sendable () -> Date
     let onStored: @Sendable () -> Void
@@ -17,11 +19,12 @@ struct Router: Sendable {
     private let requestCounter = RequestCounter()
 
     init(
-        store: any Store, zalo: ZaloSettings?, admin: AdminAPI? = nil, logger: Logger,
+        store: any Store, channels: ChannelSettings, client: HTTPClient, admin: AdminAPI? = nil, logger: Logger,
         clock: @escaping @Sendable () -> Date, onStored: @escaping @Sendable () -> Void
     ) {
         self.store = store
-        self.zalo = zalo
+        self.channels = channels
+        self.client = client
         self.admin = admin
         self.logger = logger
         self.clock = clock
@@ -37,6 +40,10 @@ struct Router: Sendable {
             return ready(requestLogger)
         case (_, "/webhooks/zalo"):
             return zaloWebhook(request, logger: requestLogger)
+        case (_, "/webhooks/telegram"):
+            return telegramWebhook(request, logger: requestLogger)
+        case (_, "/webhooks/messenger"):
+            return messengerWebhook(request, logger: requestLogger)
         case (_, let path) where path == "/api" || path.hasPrefix("/api/"):
             return adminRequest(request, logger: requestLogger.with(["http.method": request.method]))
         default:
@@ -55,7 +62,7 @@ struct Router: Sendable {
     }
 
     private func zaloWebhook(_ request: HTTPRequest, logger: Logger) -> HTTPResponse {
-        guard let zalo else {
+        guard let zalo = channels.zalo else {
             return .text(404, "the Zalo channel is not enabled; set MOTCUA_ZALO_OA_SECRET\n")
         }
         let signature = request.header(ZaloWebhook.signatureHeaderName)
@@ -91,11 +98,12 @@ struct Router: Sendable {
             logger.debug("webhook event ignored", ["channel": "zalo", "event.name": name])
             return .json(200, Array(#"{"status":"ignored"}"#.utf8))
         case .events(let events):
-            return storeEvents(events, logger: logger)
+            return storeEvents(events, channel: .zalo, logger: logger)
         }
     }
 
-    private func storeEvents(_ events: [InboundEvent], logger: Logger) -> HTTPResponse {
+    /// Stores the events of one request; returns 200, or 503 when the store failed.
+    func storeEvents(_ events: [InboundEvent], channel: ChannelKind, logger: Logger) -> HTTPResponse {
         do {
             var stored = 0
             for event in events where try store.insertInbound(event, receivedAt: clock()) {
@@ -104,12 +112,13 @@ struct Router: Sendable {
             if stored > 0 {
                 onStored()
             } else {
-                logger.info("duplicate webhook ignored", ["channel": "zalo", "event.id": events.first?.eventID ?? ""])
+                logger.info(
+                    "duplicate webhook ignored", ["channel": channel.rawValue, "event.id": events.first?.eventID ?? ""])
             }
             return .json(200, Array(#"{"status":"ok"}"#.utf8))
         } catch {
             // 503 makes the platform deliver the event again later, so it is not lost.
-            logger.error("storing a webhook event failed", ["channel": "zalo", "error": "\(error)"])
+            logger.error("storing a webhook event failed", ["channel": channel.rawValue, "error": "\(error)"])
             return .text(503, "storage unavailable, retry later\n")
         }
     }

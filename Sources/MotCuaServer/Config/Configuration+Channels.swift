@@ -1,0 +1,31 @@
+extension Configuration {
+    /// Checks that an enabled Telegram channel has the token it needs to reply.
+    func validateTelegram() throws {
+        guard telegram.isEnabled else { return }
+        if telegram.token.isEmpty {
+            throw ConfigurationError(
+                key: "MOTCUA_TELEGRAM_TOKEN", message: "chưa đặt; kênh Telegram cần token của bot để trả lời")
+        }
+    }
+
+    /// Checks that an enabled Messenger channel has its handshake token, its Page token and a
+    /// usable API version and window.
+    func validateMessenger() throws {
+        guard messenger.isEnabled else { return }
+        if messenger.verifyToken.isEmpty {
+            throw ConfigurationError(
+                key: "MOTCUA_MESSENGER_VERIFY_TOKEN",
+                message: "chưa đặt; Messenger gửi token này khi xác minh địa chỉ webhook")
+        }
+        if messenger.pageToken.isEmpty {
+            throw ConfigurationError(
+                key: "MOTCUA_MESSENGER_PAGE_TOKEN",
+                message: "chưa đặt; kênh Messenger cần access token của Trang để trả lời")
+        }
+        if messenger.apiVersion.isEmpty || messenger.apiVersion.contains("/") {
+            throw ConfigurationError(
+                key: "messenger.api_version",
+                message: "'\(messenger.apiVersion)' không hợp lệ; viết một phiên bản, ví dụ v21.0")
+        }
+    }
+}
