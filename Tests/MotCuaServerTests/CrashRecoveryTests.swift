@@ -13,7 +13,9 @@ struct CrashRecoveryTests {
         let port: Int
 
         init(database: String, mock: MockZaloAPI) throws {
-            port = Int.random(in: 20_000...60_000)
+            // Below the kernel's default ephemeral range (32768–60999), which port-0 servers and client
+            // sockets of other tests draw from.
+            port = Int.random(in: 20_000...32_000)
             launched = try ServeProcessTests.launch(
                 ["serve"],
                 environment: [

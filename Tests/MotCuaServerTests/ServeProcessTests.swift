@@ -105,7 +105,9 @@ struct ServeProcessTests {
         let mock = MockZaloAPI()
         try mock.start()
         defer { mock.stop() }
-        let port = Int.random(in: 20_000...60_000)
+        // Below the kernel's default ephemeral range (32768–60999), which port-0 servers and client
+        // sockets of other tests draw from.
+        let port = Int.random(in: 20_000...32_000)
         let launched = try Self.launch(
             ["serve"],
             environment: [
