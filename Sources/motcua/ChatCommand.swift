@@ -6,25 +6,15 @@ import MotCuaYAML
 /// `motcua chat`: the engine with the real templates, in process, in the terminal.
 enum ChatCommand {
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
-        var userID = "nguoi-dan-1"
-        var index = 0
-        while index < arguments.count {
-            switch arguments[index] {
-            case "-h", "--help":
-                print(HelpText.chat)
-                return 0
-            case "--user":
-                guard index + 1 < arguments.count, !arguments[index + 1].isEmpty else {
-                    CommandLineError.report("--user cần một id, ví dụ: --user 123456")
-                    return 2
-                }
-                userID = arguments[index + 1]
-                index += 1
-            default:
-                CommandLineError.report("tùy chọn không hợp lệ: '\(arguments[index])'. Xem 'motcua chat --help'.")
-                return 2
-            }
-            index += 1
+        let userID: String
+        switch CommandOptions.parse(arguments, command: "chat", valued: ["--user": "123456"]) {
+        case .help:
+            print(HelpText.chat)
+            return 0
+        case .invalid:
+            return 2
+        case .options(let options):
+            userID = options.value("--user") ?? "nguoi-dan-1"
         }
 
         let configuration: Configuration

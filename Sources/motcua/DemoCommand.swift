@@ -16,28 +16,17 @@ enum DemoCommand {
     static let officerToken = "demo-officer-token-0001"
 
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
-        var fresh = false
-        var userID = "1000000000000000001"
-        var index = 0
-        while index < arguments.count {
-            switch arguments[index] {
-            case "-h", "--help":
-                print(HelpText.demo)
-                return 0
-            case "--fresh":
-                fresh = true
-            case "--user":
-                guard index + 1 < arguments.count, !arguments[index + 1].isEmpty else {
-                    CommandLineError.report("--user cần một id, ví dụ: --user 123456")
-                    return 2
-                }
-                userID = arguments[index + 1]
-                index += 1
-            default:
-                CommandLineError.report("tùy chọn không hợp lệ: '\(arguments[index])'. Xem 'motcua demo --help'.")
-                return 2
-            }
-            index += 1
+        let fresh: Bool
+        let userID: String
+        switch CommandOptions.parse(arguments, command: "demo", flags: ["--fresh"], valued: ["--user": "123456"]) {
+        case .help:
+            print(HelpText.demo)
+            return 0
+        case .invalid:
+            return 2
+        case .options(let options):
+            fresh = options.has("--fresh")
+            userID = options.value("--user") ?? "1000000000000000001"
         }
         if fresh {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }

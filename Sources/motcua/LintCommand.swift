@@ -6,24 +6,14 @@ import MotCuaYAML
 enum LintCommand {
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
         var folder = environment["MOTCUA_TEMPLATES"].flatMap { $0.isEmpty ? nil : $0 } ?? "templates"
-        var index = 0
-        while index < arguments.count {
-            switch arguments[index] {
-            case "-h", "--help":
-                print(HelpText.lint)
-                return 0
-            case "--templates":
-                guard index + 1 < arguments.count, !arguments[index + 1].isEmpty else {
-                    CommandLineError.report("--templates cần đường dẫn tới thư mục, ví dụ: --templates templates")
-                    return 2
-                }
-                folder = arguments[index + 1]
-                index += 1
-            default:
-                CommandLineError.report("tùy chọn không hợp lệ: '\(arguments[index])'. Xem 'motcua lint --help'.")
-                return 2
-            }
-            index += 1
+        switch CommandOptions.parse(arguments, command: "lint", valued: ["--templates": "templates"]) {
+        case .help:
+            print(HelpText.lint)
+            return 0
+        case .invalid:
+            return 2
+        case .options(let options):
+            folder = options.value("--templates") ?? folder
         }
 
         var isFolder: ObjCBool = false

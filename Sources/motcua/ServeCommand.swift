@@ -6,24 +6,14 @@ import Synchronization
 enum ServeCommand {
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
         var configFile: String?
-        var index = 0
-        while index < arguments.count {
-            switch arguments[index] {
-            case "-h", "--help":
-                print(HelpText.serve)
-                return 0
-            case "--config":
-                guard index + 1 < arguments.count else {
-                    CommandLineError.report("--config cần đường dẫn tới tệp YAML, ví dụ: --config motcua.yaml")
-                    return 2
-                }
-                configFile = arguments[index + 1]
-                index += 1
-            default:
-                CommandLineError.report("tùy chọn không hợp lệ: '\(arguments[index])'. Xem 'motcua serve --help'.")
-                return 2
-            }
-            index += 1
+        switch CommandOptions.parse(arguments, command: "serve", valued: ["--config": "motcua.yaml"]) {
+        case .help:
+            print(HelpText.serve)
+            return 0
+        case .invalid:
+            return 2
+        case .options(let options):
+            configFile = options.value("--config")
         }
         if configFile == nil, FileManager.default.fileExists(atPath: "motcua.yaml") {
             configFile = "motcua.yaml"
