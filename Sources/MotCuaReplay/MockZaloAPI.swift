@@ -7,7 +7,8 @@ import Synchronization
 /// and benchmarks. One server handles Zalo's `POST /v3.0/oa/message/cs`, Telegram's
 /// `POST /bot<TOKEN>/sendMessage` and `/answerCallbackQuery`, and Messenger's
 /// `POST /<version>/me/messages`, so it can be the API base of every channel at once. It records
-/// each message with its channel and can be told to fail.
+/// each message with its channel and can be told to fail. It also answers Zalo's OAuth refresh,
+/// `POST /v4/oa/access_token`, so it can be the OAuth base too.
 public final class MockZaloAPI: Sendable {
     /// A message the bot sent, as the mock received it.
     public struct ReceivedMessage: Sendable, Equatable {
@@ -34,6 +35,7 @@ public final class MockZaloAPI: Sendable {
         var callbackAnswers: [String] = []
         var failures: [Failure] = []
         var requests = 0
+        var tokens = TokenState()
     }
 
     private let state = Mutex(State())
@@ -84,6 +86,9 @@ public final class MockZaloAPI: Sendable {
     }
 
     private func handle(_ request: HTTPRequest) -> HTTPResponse {
+        if request.method == "POST", request.path == "/v4/oa/access_token" {
+            return refreshAccessToken(request)
+        }
         guard request.method == "POST", let channel = Self.channel(of: request.path) else {
             return .json(404, Array(#"{"error":-209,"message":"API not supported by the mock"}"#.utf8))
         }
@@ -126,6 +131,9 @@ public final class MockZaloAPI: Sendable {
             let text = (object["message"] as? [String: Any])?["text"] as? String
         else {
             return .json(200, Array(#"{"error":-201,"message":"Parameters are invalid"}"#.utf8))
+        }
+        if !acceptsAccessToken(request.header("access_token")) {
+            return .json(200, Array(#"{"error":-216,"message":"Access token is invalid"}"#.utf8))
         }
         let count = record(
             ReceivedMessage(recipient: recipient, text: text, accessToken: request.header("access_token")))
@@ -175,6 +183,10 @@ public final class MockZaloAPI: Sendable {
                 recipient: recipient, text: text, accessToken: request.query["access_token"], channel: .messenger,
                 buttons: buttons))
         return .json(200, Array(#"{"recipient_id":"\#(recipient)","message_id":"m_mock-\#(count)"}"#.utf8))
+    }
+
+    func withTokens<Result>(_ body: (inout TokenState) -> Result) -> Result {
+        state.withLock { body(&$0.tokens) }
     }
 
     /// Stores a received message and returns how many messages the mock has received.

@@ -35,8 +35,10 @@ public final class MotCuaService: Sendable {
         let engine = ConversationEngine(
             catalog: templates.catalog, messages: templates.messages, settings: Self.engineSettings(configuration),
             communes: templates.communes, procedures: templates.procedures)
+        let zaloTokens = Self.zaloTokenManager(
+            configuration, store: store, client: client, logger: logger, clock: clock)
         let sender = OutboxSender(
-            store: store, client: client, channels: channels,
+            store: store, client: client, channels: channels, zaloTokens: zaloTokens,
             settings: .init(
                 maxAttempts: configuration.outboxMaxAttempts, retryBaseSeconds: configuration.outboxRetryBaseSeconds,
                 retryMaxSeconds: configuration.outboxRetryMaxSeconds, leaseSeconds: configuration.outboxLeaseSeconds,
@@ -69,6 +71,22 @@ public final class MotCuaService: Sendable {
         purger = DraftPurger(
             store: store, lifetime: TimeInterval(configuration.draftKeepDays) * 86_400,
             logger: Logger(label: "motcua.drafts", level: logger.level, sink: logger.sink), clock: clock)
+    }
+
+    /// Creates the token manager of an enabled Zalo channel with an App Secret. It refreshes only
+    /// when a refresh token is known from the environment or from an earlier rotation.
+    static func zaloTokenManager(
+        _ configuration: Configuration, store: any Store, client: HTTPClient, logger: Logger,
+        clock: @escaping @Sendable () -> Date
+    ) -> ZaloTokenManager? {
+        let zalo = configuration.zalo
+        guard zalo.isEnabled, !zalo.appSecret.isEmpty else { return nil }
+        return ZaloTokenManager(
+            store: store, client: client,
+            settings: .init(
+                appID: zalo.appID, appSecret: zalo.appSecret, oauthBase: zalo.oauthBase,
+                accessToken: zalo.accessToken, refreshToken: zalo.refreshToken),
+            logger: Logger(label: "motcua.zalo.token", level: logger.level, sink: logger.sink), clock: clock)
     }
 
     public static func engineSettings(_ configuration: Configuration) -> EngineSettings {

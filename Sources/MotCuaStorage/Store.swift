@@ -190,6 +190,13 @@ public protocol Store: Sendable {
     /// Returns every stored flow version, oldest first.
     func flowVersions() throws -> [StoredFlowVersion]
 
+    /// Returns the access and refresh tokens last stored for a channel, or nil when none was stored.
+    func platformToken(channel: ChannelKind) throws -> StoredToken?
+
+    /// Replaces a channel's tokens in one transaction, so the rotated refresh token is never lost
+    /// while its access token is kept.
+    func saveRotatedToken(_ token: StoredToken) throws
+
     /// Deletes conversations whose last change is before `cutoff`, such as drafts past their
     /// lifetime; returns how many were deleted.
     func deleteConversations(updatedBefore cutoff: Date) throws -> Int

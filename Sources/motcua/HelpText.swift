@@ -40,6 +40,9 @@ enum HelpText {
                                          app_id hoặc oa_id: giá trị đứng đầu chuỗi ký (mặc định app_id)
           MOTCUA_ZALO_ACCESS_TOKEN       access token của OA để gửi tin trả lời
           MOTCUA_ZALO_API_BASE           địa chỉ API Zalo (mặc định https://openapi.zalo.me)
+          MOTCUA_ZALO_REFRESH_TOKEN      refresh token OAuth v4; token mới nhận khi làm mới được lưu và dùng thay biến này
+          MOTCUA_ZALO_APP_SECRET         App Secret của ứng dụng Zalo, cần để làm mới access token
+          MOTCUA_ZALO_OAUTH_BASE         địa chỉ OAuth Zalo (mặc định https://oauth.zaloapp.com)
           MOTCUA_TELEGRAM_SECRET         secret_token của webhook Telegram; đặt biến này là bật kênh Telegram
           MOTCUA_TELEGRAM_TOKEN          token của bot Telegram để gửi tin trả lời
           MOTCUA_TELEGRAM_API_BASE       địa chỉ Bot API (mặc định https://api.telegram.org)

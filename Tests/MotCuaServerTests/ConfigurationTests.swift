@@ -15,6 +15,17 @@ struct ConfigurationTests {
         #expect(!configuration.zalo.isEnabled)
     }
 
+    @Test func refreshTokenReplacesAccessToken() throws {
+        let environment = [
+            "MOTCUA_ZALO_APP_ID": "APP", "MOTCUA_ZALO_OA_SECRET": "SECRET", "MOTCUA_ZALO_REFRESH_TOKEN": "R",
+            "MOTCUA_ZALO_APP_SECRET": "A", "MOTCUA_ZALO_OAUTH_BASE": "http://127.0.0.1:9",
+        ]
+        let configuration = try Configuration.load(file: nil, environment: environment)
+        #expect(configuration.zalo.canRefresh)
+        #expect(configuration.zalo.accessToken.isEmpty)
+        #expect(configuration.zalo.oauthBase == "http://127.0.0.1:9")
+    }
+
     @Test func environmentWinsOverFile() throws {
         let file = try Self.write("listen: 0.0.0.0:9000\nlog:\n  level: debug\nprocessing:\n  lanes: 8\n")
         defer { try? FileManager.default.removeItem(atPath: file) }
@@ -33,6 +44,13 @@ struct ConfigurationTests {
         (["MOTCUA_ZALO_SIGNATURE_FIRST_TERM": "user_id"], "zalo.signature_first_term"),
         (["MOTCUA_ZALO_OA_SECRET": "SECRET", "MOTCUA_ZALO_ACCESS_TOKEN": "T"], "MOTCUA_ZALO_APP_ID"),
         (["MOTCUA_ZALO_OA_SECRET": "SECRET", "MOTCUA_ZALO_APP_ID": "APP"], "MOTCUA_ZALO_ACCESS_TOKEN"),
+        (
+            [
+                "MOTCUA_ZALO_OA_SECRET": "SECRET", "MOTCUA_ZALO_APP_ID": "APP", "MOTCUA_ZALO_ACCESS_TOKEN": "T",
+                "MOTCUA_ZALO_REFRESH_TOKEN": "R",
+            ], "MOTCUA_ZALO_APP_SECRET"
+        ),
+        (["MOTCUA_ZALO_OAUTH_BASE": "oauth.zalo.example"], "zalo.oauth_base"),
         (["MOTCUA_TELEGRAM_SECRET": "S"], "MOTCUA_TELEGRAM_TOKEN"),
         (["MOTCUA_TELEGRAM_API_BASE": "ftp://api.example"], "telegram.api_base"),
         (["MOTCUA_MESSENGER_APP_SECRET": "S", "MOTCUA_MESSENGER_PAGE_TOKEN": "P"], "MOTCUA_MESSENGER_VERIFY_TOKEN"),

@@ -51,6 +51,8 @@ final class FlakyStore: Store {
     func dossiers(for id: ConversationID) throws -> [Dossier] { try base.dossiers(for: id) }
     func saveFlowVersion(_ flow: StoredFlowVersion) throws { try base.saveFlowVersion(flow) }
     func flowVersions() throws -> [StoredFlowVersion] { try base.flowVersions() }
+    func platformToken(channel: ChannelKind) throws -> StoredToken? { try base.platformToken(channel: channel) }
+    func saveRotatedToken(_ token: StoredToken) throws { try base.saveRotatedToken(token) }
     func lastInboundAt(_ id: ConversationID) throws -> Date? { try base.lastInboundAt(id) }
     func deleteConversations(updatedBefore cutoff: Date) throws -> Int {
         try base.deleteConversations(updatedBefore: cutoff)

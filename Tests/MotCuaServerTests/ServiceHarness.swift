@@ -26,6 +26,10 @@ final class ServiceHarness: @unchecked Sendable {
     var adminTokens = ""
     /// Whether the service gets Telegram and Messenger credentials; Zalo is always enabled.
     var enablesTelegramAndMessenger = true
+    /// `MOTCUA_ZALO_REFRESH_TOKEN` and `MOTCUA_ZALO_APP_SECRET`; with both empty the token is never
+    /// refreshed.
+    var zaloRefreshToken = ""
+    var zaloAppSecret = ""
     private var sequence = 0
 
     init() throws {
@@ -57,6 +61,9 @@ final class ServiceHarness: @unchecked Sendable {
         configuration.zalo.oaSecret = Self.settings.signatureSecret
         configuration.zalo.accessToken = Self.settings.accessToken
         configuration.zalo.apiBase = mock.baseURL
+        configuration.zalo.oauthBase = mock.baseURL
+        configuration.zalo.refreshToken = zaloRefreshToken
+        configuration.zalo.appSecret = zaloAppSecret
         configuration.adminTokens = adminTokens
         guard enablesTelegramAndMessenger else { return configuration }
         configuration.telegram.token = Self.telegramToken

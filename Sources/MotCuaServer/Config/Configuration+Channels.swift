@@ -1,4 +1,12 @@
 extension Configuration {
+    /// Checks that a refresh token given in the environment comes with the App Secret it needs.
+    func validateZaloRefresh() throws {
+        guard zalo.isEnabled, !zalo.refreshToken.isEmpty, zalo.appSecret.isEmpty else { return }
+        throw ConfigurationError(
+            key: "MOTCUA_ZALO_APP_SECRET",
+            message: "chưa đặt; cần App Secret để làm mới access token bằng MOTCUA_ZALO_REFRESH_TOKEN")
+    }
+
     /// Checks that an enabled Telegram channel has the token it needs to reply.
     func validateTelegram() throws {
         guard telegram.isEnabled else { return }

@@ -29,6 +29,7 @@ extension Configuration {
             "log.level": \.logLevel, "log.format": \.logFormat,
             "zalo.app_id": \.zalo.appID, "zalo.oa_id": \.zalo.oaID,
             "zalo.signature_first_term": \.zalo.signatureFirstTerm, "zalo.api_base": \.zalo.apiBase,
+            "zalo.oauth_base": \.zalo.oauthBase,
             "telegram.api_base": \.telegram.apiBase, "messenger.api_base": \.messenger.apiBase,
             "messenger.api_version": \.messenger.apiVersion,
         ]
@@ -60,7 +61,9 @@ extension Configuration {
             "MOTCUA_LOG_LEVEL": \.logLevel, "MOTCUA_LOG_FORMAT": \.logFormat,
             "MOTCUA_ZALO_APP_ID": \.zalo.appID, "MOTCUA_ZALO_OA_ID": \.zalo.oaID,
             "MOTCUA_ZALO_OA_SECRET": \.zalo.oaSecret, "MOTCUA_ZALO_ACCESS_TOKEN": \.zalo.accessToken,
-            "MOTCUA_ZALO_API_BASE": \.zalo.apiBase, "MOTCUA_ZALO_SIGNATURE_FIRST_TERM": \.zalo.signatureFirstTerm,
+            "MOTCUA_ZALO_API_BASE": \.zalo.apiBase, "MOTCUA_ZALO_REFRESH_TOKEN": \.zalo.refreshToken,
+            "MOTCUA_ZALO_APP_SECRET": \.zalo.appSecret, "MOTCUA_ZALO_OAUTH_BASE": \.zalo.oauthBase,
+            "MOTCUA_ZALO_SIGNATURE_FIRST_TERM": \.zalo.signatureFirstTerm,
             "MOTCUA_TELEGRAM_TOKEN": \.telegram.token, "MOTCUA_TELEGRAM_SECRET": \.telegram.secretToken,
             "MOTCUA_TELEGRAM_API_BASE": \.telegram.apiBase,
             "MOTCUA_MESSENGER_APP_SECRET": \.messenger.appSecret,
@@ -72,7 +75,7 @@ extension Configuration {
 
     /// Keys that hold secrets: accepted only from the environment.
     static let secretFileKeys: Set<String> = [
-        "zalo.oa_secret", "zalo.access_token", "zalo.refresh_token", "admin.tokens",
+        "zalo.oa_secret", "zalo.access_token", "zalo.refresh_token", "zalo.app_secret", "admin.tokens",
         "telegram.token", "telegram.secret", "messenger.app_secret", "messenger.verify_token", "messenger.page_token",
     ]
 
@@ -161,9 +164,11 @@ extension Configuration {
         try Self.validateAPIBase(zalo.apiBase, key: "zalo.api_base", example: "https://openapi.zalo.me")
         try Self.validateAPIBase(telegram.apiBase, key: "telegram.api_base", example: "https://api.telegram.org")
         try Self.validateAPIBase(messenger.apiBase, key: "messenger.api_base", example: "https://graph.facebook.com")
+        try Self.validateAPIBase(zalo.oauthBase, key: "zalo.oauth_base", example: "https://oauth.zaloapp.com")
         try validateTelegram()
         try validateMessenger()
-        if zalo.isEnabled && zalo.accessToken.isEmpty {
+        try validateZaloRefresh()
+        if zalo.isEnabled && zalo.accessToken.isEmpty && !zalo.canRefresh {
             throw ConfigurationError(
                 key: "MOTCUA_ZALO_ACCESS_TOKEN", message: "chưa đặt; kênh Zalo cần access token của OA để trả lời"
             )

@@ -58,6 +58,11 @@ public struct ZaloConfiguration: Sendable, Equatable {
     public var signatureFirstTerm = "app_id"
     public var accessToken = ""
     public var apiBase = "https://openapi.zalo.me"
+    /// The OAuth v4 refresh token; a rotated one kept in the database wins over this value.
+    public var refreshToken = ""
+    /// The App Secret sent as `secret_key` when refreshing the access token.
+    public var appSecret = ""
+    public var oauthBase = "https://oauth.zaloapp.com"
     /// Days after the citizen's last message during which Zalo accepts consultation replies.
     public var windowDays = 7
 
@@ -103,4 +108,10 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
     public var message: String
 
     public var description: String { "\(key): \(message)" }
+}
+
+extension ZaloConfiguration {
+    /// Whether the environment alone allows refreshing the access token. A rotated refresh token
+    /// stored in the database also allows it, as long as the App Secret is set.
+    public var canRefresh: Bool { !refreshToken.isEmpty && !appSecret.isEmpty }
 }

@@ -25,18 +25,21 @@ final class OutboxSender: Sendable {
     private let store: any Store
     private let client: HTTPClient
     private let channels: ChannelSettings
+    /// Supplies and refreshes the Zalo access token; nil sends the configured token as it is.
+    private let zaloTokens: ZaloTokenManager?
     private let settings: Settings
     private let logger: Logger
     private let clock: @Sendable () -> Date
     private let loop = Mutex<BackgroundLoop?>(nil)
 
     init(
-        store: any Store, client: HTTPClient, channels: ChannelSettings, settings: Settings, logger: Logger,
-        clock: @escaping @Sendable () -> Date
+        store: any Store, client: HTTPClient, channels: ChannelSettings, zaloTokens: ZaloTokenManager? = nil,
+        settings: Settings, logger: Logger, clock: @escaping @Sendable () -> Date
     ) {
         self.store = store
         self.client = client
         self.channels = channels
+        self.zaloTokens = zaloTokens
         self.settings = settings
         self.logger = logger
         self.clock = clock
@@ -120,8 +123,7 @@ final class OutboxSender: Sendable {
         switch entry.conversationID.channel {
         case .zalo:
             guard let zalo = channels.zalo else { return Self.notConfigured(.zalo) }
-            requests = ZaloSender.requests(for: entry.message, to: userID, settings: zalo)
-            classify = { ZaloSender.classify(status: $0, headers: $1, body: $2) }
+            return await attemptZalo(entry, settings: zalo)
         case .telegram:
             guard let telegram = channels.telegram else { return Self.notConfigured(.telegram) }
             requests = TelegramSender.requests(for: entry.message, chatID: userID, settings: telegram)
@@ -132,9 +134,38 @@ final class OutboxSender: Sendable {
             classify = { MessengerSender.classify(status: $0, headers: $1, body: $2) }
         }
 
-        // NOTE: a reply longer than the platform limit goes out in several requests; when a later
-        // part fails, the retry sends the earlier parts again.
+        return await send(requests, classify: classify).outcome
+    }
+
+    /// Sends a Zalo reply with the manager's current token. When Zalo rejects the token, requests
+    /// a refresh and sends the undelivered parts once more with the new token.
+    private func attemptZalo(_ entry: OutboxEntry, settings: ZaloSettings) async -> DeliveryOutcome {
+        var zalo = settings
+        if let zaloTokens { zalo.accessToken = await zaloTokens.accessToken() }
+        let classify: @Sendable (Int, [String: String], [UInt8]) -> DeliveryOutcome = {
+            ZaloSender.classify(status: $0, headers: $1, body: $2)
+        }
+        let first = await send(
+            ZaloSender.requests(for: entry.message, to: entry.conversationID.userID, settings: zalo),
+            classify: classify)
+        guard case .tokenExpired = first.outcome, let zaloTokens,
+            let fresh = await zaloTokens.refresh(rejected: zalo.accessToken)
+        else { return first.outcome }
+        zalo.accessToken = fresh
+        let remaining = ZaloSender.requests(for: entry.message, to: entry.conversationID.userID, settings: zalo)
+            .dropFirst(first.sent)
+        return await send(Array(remaining), classify: classify).outcome
+    }
+
+    /// Sends the parts of one reply in order and stops at the first part not delivered. Returns
+    /// the last outcome and how many parts were delivered.
+    /// NOTE: a reply longer than the platform limit goes out in several requests; when a later
+    /// part fails, the retry sends the earlier parts again.
+    private func send(
+        _ requests: [OutboundHTTPRequest], classify: @Sendable (Int, [String: String], [UInt8]) -> DeliveryOutcome
+    ) async -> (outcome: DeliveryOutcome, sent: Int) {
         var outcome = DeliveryOutcome.delivered(platformMessageID: nil)
+        var sent = 0
         for request in requests {
             do {
                 let response = try await client.send(
@@ -146,8 +177,9 @@ final class OutboxSender: Sendable {
                 outcome = .retry(after: nil, reason: "\(error)")
             }
             guard case .delivered = outcome else { break }
+            sent += 1
         }
-        return outcome
+        return (outcome, sent)
     }
 
     private static func notConfigured(_ channel: ChannelKind) -> DeliveryOutcome {
@@ -171,8 +203,8 @@ final class OutboxSender: Sendable {
             case .retry(let after, let reason):
                 try retry(entry, attempts: attempts, after: after, reason: reason, now: now, logger: entryLogger)
             case .tokenExpired(let reason):
-                // NOTE: token refresh is not implemented yet. An expired token is retried with backoff
-                // like a server error until the attempts run out, and a new token needs a restart.
+                // A refresh was already tried during the attempt, or refreshing is not configured;
+                // the reply waits with backoff like a server error.
                 try retry(entry, attempts: attempts, after: nil, reason: reason, now: now, logger: entryLogger)
             }
         } catch {

@@ -121,6 +121,17 @@ enum SQLiteMigrations {
         """
         CREATE INDEX inbox_conversation ON inbox (channel, user_id, received_at);
         """,
+        // 5: each platform's current access token and rotated refresh token. A refresh token is
+        // single use, so the newest one must survive a restart.
+        """
+        CREATE TABLE platform_tokens (
+            channel TEXT PRIMARY KEY,
+            access_token TEXT NOT NULL,
+            refresh_token TEXT NOT NULL,
+            expires_at INTEGER,
+            rotated_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ]
 
     /// Applies the migrations the database has not seen yet, each in its own transaction.
