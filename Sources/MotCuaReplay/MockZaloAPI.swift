@@ -28,10 +28,18 @@ public final class MockZaloAPI: Sendable {
         case httpStatus(Int)
         /// HTTP 200 with a non-zero Zalo `error` code, such as -216 (token expired) or -230.
         case zaloError(Int)
+        /// Waits this many seconds, then responds with HTTP 504 without recording the message, like a
+        /// gateway that gave up before the platform handled the request. With a client timeout
+        /// shorter than the wait, the client sees a timeout.
+        case slow(seconds: Double)
+        /// HTTP 429 with `Retry-After` in seconds. On the Telegram route the body is the Bot API's
+        /// error object with `parameters.retry_after`.
+        case rateLimited(retryAfter: Int)
     }
 
     private struct State {
         var messages: [ReceivedMessage] = []
+        var arrivalTimes: [Date] = []
         var callbackAnswers: [String] = []
         var failures: [Failure] = []
         var requests = 0
@@ -69,6 +77,9 @@ public final class MockZaloAPI: Sendable {
     /// Messages received so far, in arrival order.
     public var messages: [ReceivedMessage] { state.withLock { $0.messages } }
 
+    /// When each message in `messages` arrived, by the wall clock, in the same order.
+    public var arrivalTimes: [Date] { state.withLock { $0.arrivalTimes } }
+
     /// Messages received so far on one channel, in arrival order.
     public func messages(on channel: ChannelKind) -> [ReceivedMessage] {
         state.withLock { $0.messages.filter { $0.channel == channel } }
@@ -101,6 +112,11 @@ public final class MockZaloAPI: Sendable {
             return .text(status, "injected failure\n")
         case .zaloError(let code)?:
             return .json(200, Array(#"{"error":\#(code),"message":"injected error"}"#.utf8))
+        case .slow(let seconds)?:
+            Thread.sleep(forTimeInterval: seconds)
+            return .text(504, "injected slow answer\n")
+        case .rateLimited(let seconds)?:
+            return Self.rateLimited(retryAfter: seconds, channel: channel)
         case nil:
             break
         }
@@ -115,6 +131,20 @@ public final class MockZaloAPI: Sendable {
         case .messenger:
             return messengerMessage(object, request: request)
         }
+    }
+
+    private static func rateLimited(retryAfter seconds: Int, channel: ChannelKind) -> HTTPResponse {
+        var response: HTTPResponse
+        if channel == .telegram {
+            let body =
+                #"{"ok":false,"error_code":429,"description":"Too Many Requests: retry after \#(seconds)","#
+                + #""parameters":{"retry_after":\#(seconds)}}"#
+            response = .json(429, Array(body.utf8))
+        } else {
+            response = .text(429, "injected rate limit\n")
+        }
+        response.headers.append((name: "Retry-After", value: "\(seconds)"))
+        return response
     }
 
     private static func channel(of path: String) -> ChannelKind? {
@@ -193,6 +223,7 @@ public final class MockZaloAPI: Sendable {
     private func record(_ message: ReceivedMessage) -> Int {
         let count = state.withLock { state -> Int in
             state.messages.append(message)
+            state.arrivalTimes.append(Date())
             return state.messages.count
         }
         onMessage?(message)

@@ -43,7 +43,8 @@ public final class MotCuaService: Sendable {
                 maxAttempts: configuration.outboxMaxAttempts, retryBaseSeconds: configuration.outboxRetryBaseSeconds,
                 retryMaxSeconds: configuration.outboxRetryMaxSeconds, leaseSeconds: configuration.outboxLeaseSeconds,
                 zaloWindowSeconds: Double(configuration.zalo.windowDays) * 86_400,
-                messengerWindowSeconds: Double(configuration.messenger.windowHours) * 3_600),
+                messengerWindowSeconds: Double(configuration.messenger.windowHours) * 3_600,
+                channelLimits: configuration.outboxChannelLimits, recipientLimit: configuration.outboxRecipientLimit),
             logger: Logger(label: "motcua.outbox", level: logger.level, sink: logger.sink), clock: clock)
         let processor = EventProcessor(
             store: store, engine: engine, lanes: configuration.processingLanes,

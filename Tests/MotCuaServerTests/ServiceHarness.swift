@@ -30,6 +30,15 @@ final class ServiceHarness: @unchecked Sendable {
     /// refreshed.
     var zaloRefreshToken = ""
     var zaloAppSecret = ""
+    /// Send rates for the outbox. The per-conversation limit is off by default, so conversation
+    /// tests get every reply without waiting.
+    var rateLimits: RateLimitConfiguration = {
+        var limits = RateLimitConfiguration()
+        limits.perRecipientPerSecond = 0
+        return limits
+    }()
+    /// `outbound.timeout_seconds` for the service's requests to the mock.
+    var outboundTimeoutSeconds = Configuration().outboundTimeoutSeconds
     private var sequence = 0
 
     init() throws {
@@ -65,6 +74,8 @@ final class ServiceHarness: @unchecked Sendable {
         configuration.zalo.refreshToken = zaloRefreshToken
         configuration.zalo.appSecret = zaloAppSecret
         configuration.adminTokens = adminTokens
+        configuration.limits = rateLimits
+        configuration.outboundTimeoutSeconds = outboundTimeoutSeconds
         guard enablesTelegramAndMessenger else { return configuration }
         configuration.telegram.token = Self.telegramToken
         configuration.telegram.secretToken = Self.telegramSecret

@@ -52,6 +52,11 @@ extension Configuration {
             "outbox.lease_seconds": \.outboxLeaseSeconds,
             "outbound.connect_timeout_seconds": \.outboundConnectTimeoutSeconds,
             "outbound.timeout_seconds": \.outboundTimeoutSeconds,
+            "limits.zalo.per_second": \.limits.zalo.perSecond, "limits.zalo.burst": \.limits.zalo.burst,
+            "limits.telegram.per_second": \.limits.telegram.perSecond,
+            "limits.telegram.burst": \.limits.telegram.burst,
+            "limits.messenger.per_second": \.limits.messenger.perSecond,
+            "limits.messenger.burst": \.limits.messenger.burst,
         ]
     }
 
@@ -104,6 +109,11 @@ extension Configuration {
                     throw ConfigurationError(key: key, message: "'\(text)' không phải số nguyên dương")
                 }
                 self[keyPath: path] = value
+            } else if key == "limits.per_recipient_per_second" {
+                guard let value = Double(text), value >= 0, value.isFinite else {
+                    throw ConfigurationError(key: key, message: "'\(text)' không phải số không âm; 0 để tắt giới hạn")
+                }
+                limits.perRecipientPerSecond = value
             } else if let path = Self.fileNumberKeys[key] {
                 guard let value = Double(text), value > 0 else {
                     throw ConfigurationError(key: key, message: "'\(text)' không phải số dương")
@@ -165,6 +175,7 @@ extension Configuration {
         try Self.validateAPIBase(telegram.apiBase, key: "telegram.api_base", example: "https://api.telegram.org")
         try Self.validateAPIBase(messenger.apiBase, key: "messenger.api_base", example: "https://graph.facebook.com")
         try Self.validateAPIBase(zalo.oauthBase, key: "zalo.oauth_base", example: "https://oauth.zaloapp.com")
+        try validateLimits()
         try validateTelegram()
         try validateMessenger()
         try validateZaloRefresh()

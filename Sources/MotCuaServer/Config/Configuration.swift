@@ -36,6 +36,8 @@ public struct Configuration: Sendable, Equatable {
     public var outboundConnectTimeoutSeconds = 5.0
     public var outboundTimeoutSeconds = 15.0
 
+    public var limits = RateLimitConfiguration()
+
     public var zalo = ZaloConfiguration()
     public var telegram = TelegramConfiguration()
     public var messenger = MessengerConfiguration()
@@ -100,6 +102,35 @@ public struct MessengerConfiguration: Sendable, Equatable {
     public init() {}
 
     public var isEnabled: Bool { !appSecret.isEmpty }
+}
+
+/// Outgoing send rates, one bucket per channel and one per conversation.
+public struct RateLimitConfiguration: Sendable, Equatable {
+    /// Sends per second and the burst allowed after an idle time.
+    public struct Channel: Sendable, Equatable {
+        public var perSecond: Double
+        public var burst: Double
+
+        public init(perSecond: Double, burst: Double) {
+            self.perSecond = perSecond
+            self.burst = burst
+        }
+    }
+
+    /// Zalo documents 4,000 requests a minute for each app.
+    public var zalo = Channel(perSecond: 4_000.0 / 60, burst: 60)
+    /// Telegram's Bots FAQ suggests about 30 messages a second overall.
+    public var telegram = Channel(perSecond: 30, burst: 30)
+    /// NOTE: Messenger allows 300 Send API calls a second per Page, but a Page sending more than
+    /// about 40 a second may have its Inbox held back; 40 is a conservative guess.
+    public var messenger = Channel(perSecond: 40, burst: 40)
+    /// Replies a second to one conversation; 0 disables the limit. Telegram suggests about 1 a
+    /// second per chat.
+    public var perRecipientPerSecond = 1.0
+    /// NOTE: a fixed burst of 3 lets the replies to one citizen message leave together; no platform documents it.
+    public var perRecipientBurst = 3.0
+
+    public init() {}
 }
 
 /// An invalid configuration value; `key` is the YAML key or environment variable.

@@ -20,6 +20,10 @@ final class OutboxSender: Sendable {
         /// Messenger's standard messaging window, applied the same way.
         var messengerWindowSeconds: Double = 24 * 3_600
         var batchSize = 64
+        /// Per-channel send rates; a channel left out is not limited.
+        var channelLimits: [ChannelKind: OutboxRateLimits.Limit] = [:]
+        /// Per-conversation send rate; nil disables it.
+        var recipientLimit: OutboxRateLimits.Limit?
     }
 
     private let store: any Store
@@ -31,6 +35,7 @@ final class OutboxSender: Sendable {
     private let logger: Logger
     private let clock: @Sendable () -> Date
     private let loop = Mutex<BackgroundLoop?>(nil)
+    private let rateLimits: Mutex<OutboxRateLimits>
 
     init(
         store: any Store, client: HTTPClient, channels: ChannelSettings, zaloTokens: ZaloTokenManager? = nil,
@@ -43,6 +48,7 @@ final class OutboxSender: Sendable {
         self.settings = settings
         self.logger = logger
         self.clock = clock
+        self.rateLimits = Mutex(OutboxRateLimits(channels: settings.channelLimits, recipient: settings.recipientLimit))
     }
 
     func start() {
@@ -76,6 +82,12 @@ final class OutboxSender: Sendable {
                 outcomes.add(entry, .permanent(reason: reason))
                 continue
             }
+            let now = clock()
+            let wait = rateLimits.withLock { $0.admit(entry.conversationID, now: now) }
+            if wait > 0 {
+                postpone(entry, by: wait, now: now)
+                continue
+            }
             group.enter()
             Task { [self] in
                 let outcome = await attempt(entry)
@@ -89,6 +101,24 @@ final class OutboxSender: Sendable {
             record(outcome, for: entry)
         }
         return batch.count
+    }
+
+    /// Releases a reply that has no send token until its buckets refill. The attempt count stays
+    /// as it was, because nothing was sent.
+    private func postpone(_ entry: OutboxEntry, by wait: TimeInterval, now: Date) {
+        do {
+            try store.scheduleRetry(
+                outboxID: entry.id, attempts: entry.attempts, nextAttemptAt: now.addingTimeInterval(wait),
+                error: "rate limited")
+            logger.debug(
+                "reply waits for the send rate limit",
+                [
+                    "outbox.id": "\(entry.id)", "channel": entry.conversationID.channel.rawValue,
+                    "delay.seconds": String(format: "%.3f", wait),
+                ])
+        } catch {
+            logger.error("postponing a rate-limited reply failed", ["outbox.id": "\(entry.id)", "error": "\(error)"])
+        }
     }
 
     /// Returns why the platform's messaging window is closed for this reply, or nil when it is
