@@ -127,8 +127,9 @@ public struct RateLimitConfiguration: Sendable, Equatable {
     /// Replies a second to one conversation; 0 disables the limit. Telegram suggests about 1 a
     /// second per chat.
     public var perRecipientPerSecond = 1.0
-    /// NOTE: a fixed burst of 3 lets the replies to one citizen message leave together; no platform documents it.
-    public var perRecipientBurst = 3.0
+    /// NOTE: a fixed burst of 8 lets all the replies to one citizen message leave together (a
+    /// procedure guide sends up to 4), so only floods are slowed; no platform documents a burst.
+    public var perRecipientBurst = 8.0
 
     public init() {}
 }
