@@ -40,7 +40,10 @@ extension DaemonContext {
             headers: connectionValues(connection, kind: .HEADER_KIND), body: request.body,
             remoteAddress: remoteAddress(connection))
         request.body = []
-        return queue(handler(incoming), on: connection)
+        let response = handler(incoming)
+        // Returning MHD_NO makes libmicrohttpd close the connection without a response.
+        guard !response.closesConnection else { return .NO }
+        return queue(response, on: connection)
     }
 
     /// Handles the completion callback: releases the request's context exactly once.

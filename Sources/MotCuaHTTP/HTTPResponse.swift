@@ -5,11 +5,21 @@ public struct HTTPResponse: Sendable {
     /// Connection itself.
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
+    /// When true the server closes the connection without answering; mock servers use it to act
+    /// like a platform whose connection drops.
+    public var closesConnection = false
 
     public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
+    }
+
+    /// A response that closes the connection without sending anything.
+    public static var droppedConnection: HTTPResponse {
+        var response = HTTPResponse(status: 500)
+        response.closesConnection = true
+        return response
     }
 
     /// Creates a response with a UTF-8 plain text body.

@@ -35,6 +35,8 @@ public final class MockZaloAPI: Sendable {
         /// HTTP 429 with `Retry-After` in seconds. On the Telegram route the body is the Bot API's
         /// error object with `parameters.retry_after`.
         case rateLimited(retryAfter: Int)
+        /// The connection closes without an answer, as when a network path drops.
+        case droppedConnection
     }
 
     private struct State {
@@ -117,6 +119,8 @@ public final class MockZaloAPI: Sendable {
             return .text(504, "injected slow answer\n")
         case .rateLimited(let seconds)?:
             return Self.rateLimited(retryAfter: seconds, channel: channel)
+        case .droppedConnection?:
+            return .droppedConnection
         case nil:
             break
         }

@@ -21,6 +21,17 @@ struct HTTPFailureTests {
         #expect(error?.message.contains("token") == false)
     }
 
+    @Test func droppedConnectionGivesError() async throws {
+        let loopback = try LoopbackServer { _ in .droppedConnection }
+        defer { loopback.stop() }
+
+        let error = await #expect(throws: HTTPError.self) {
+            _ = try await loopback.send("/dropped")
+        }
+
+        #expect(error?.code == .transferFailed)
+    }
+
     @Test func slowHandlerGivesTimedOut() async throws {
         let loopback = try LoopbackServer(client: .init(connectTimeoutSeconds: 1, totalTimeoutSeconds: 0.3)) { _ in
             Thread.sleep(forTimeInterval: 1)

@@ -20,6 +20,21 @@ struct MockFaultDeliveryTests {
         #expect(harness.logs.recorded.contains { $0.contains("reply delivery will be retried") })
     }
 
+    @Test func droppedConnectionRetriedOnce() async throws {
+        let harness = try ServiceHarness()
+        harness.mock.failNext([.droppedConnection])
+        try harness.start()
+
+        try await harness.sendText("khai sinh")
+        await harness.waitForMessages(2)
+        try await Task.sleep(for: .milliseconds(500))
+
+        #expect(harness.mock.messages.count == 2)
+        #expect(harness.mock.messages.first?.text.contains("Đăng ký khai sinh") == true)
+        #expect(harness.mock.requestCount == 3)
+        #expect(harness.logs.recorded.contains { $0.contains("reply delivery will be retried") })
+    }
+
     @Test func retryAfterDelaysNextAttempt() async throws {
         let harness = try ServiceHarness()
         harness.mock.failNext([.rateLimited(retryAfter: 1)])
