@@ -65,12 +65,14 @@ public enum TelegramSender {
             .joined(separator: "\n")
     }
 
-    /// Returns the `reply_markup` JSON, or nil when there are no buttons.
+    /// Returns the `reply_markup` JSON, or nil when there are no buttons. Titles carry their
+    /// number ("1. Nam"), because prompts say "gõ số" and a typed number picks that button.
     private static func inlineKeyboard(_ buttons: [ReplyButton]) -> String? {
         guard !buttons.isEmpty else { return nil }
 
-        let rows = buttons.map { button in
-            let title = JSONText.quoted(button.title.precomposedStringWithCanonicalMapping)
+        let rows = buttons.enumerated().map { index, button in
+            let numbered = "\(index + 1). \(button.title)"
+            let title = JSONText.quoted(numbered.precomposedStringWithCanonicalMapping)
             let data = JSONText.quoted(callbackValue(for: button.value))
             return "[{\"text\":\(title),\"callback_data\":\(data)}]"
         }

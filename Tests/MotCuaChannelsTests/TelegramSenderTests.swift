@@ -47,8 +47,8 @@ struct TelegramSenderTests {
         #expect(object["text"] as? String == "Anh/chị muốn làm thủ tục nào?")
         #expect(object["parse_mode"] == nil)
         #expect(rows.count == 2)
-        #expect(rows[0] == [["text": "Khai sinh", "callback_data": "khai-sinh"]])
-        #expect(rows[1][0]["text"] == "Thường trú")
+        #expect(rows[0] == [["text": "1. Khai sinh", "callback_data": "khai-sinh"]])
+        #expect(rows[1][0]["text"] == "2. Thường trú")
         #expect(rows[1][0]["callback_data"] == TelegramSender.callbackValue(for: longValue))
         #expect(rows.allSatisfy { ($0[0]["callback_data"]?.utf8.count ?? 0) <= 64 })
     }
