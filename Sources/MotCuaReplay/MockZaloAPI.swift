@@ -7,7 +7,7 @@ import Synchronization
 /// and benchmarks. One server handles Zalo's `POST /v3.0/oa/message/cs`, Telegram's
 /// `POST /bot<TOKEN>/sendMessage` and `/answerCallbackQuery`, and Messenger's
 /// `POST /<version>/me/messages`, so it can be the API base of every channel at once. It records
-/// each message with its channel and can be told to fail. It also answers Zalo's OAuth refresh,
+/// each message with its channel and can be set to fail. It also answers Zalo's OAuth refresh,
 /// `POST /v4/oa/access_token`, so it can be the OAuth base too.
 public final class MockZaloAPI: Sendable {
     /// A message the bot sent, as the mock received it.

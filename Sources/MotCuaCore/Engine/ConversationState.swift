@@ -12,7 +12,7 @@ public struct SlotValue: Sendable, Equatable, Codable {
     }
 }
 
-/// Where a sub-flow returns to: the calling flow at the version it runs and its `call` step.
+/// The return point of a sub-flow: the calling flow at the version it runs, and its `call` step.
 public struct CallFrame: Sendable, Equatable, Codable {
     public var flowID: String
     public var flowVersion: String
@@ -48,7 +48,7 @@ public struct ConversationState: Sendable, Equatable, Codable {
     /// Set while the citizen fixes one answer from a confirmation summary; the confirmation step
     /// to return to.
     public var returnToStep: String?
-    /// True after the citizen asked to fix an answer and before they said which one.
+    /// True after the citizen asked to fix an answer and before they chose which one.
     public var choosingFix: Bool = false
     /// The buttons of the last prompt; a bare number answers with the matching button.
     public var buttons: [ReplyButton] = []

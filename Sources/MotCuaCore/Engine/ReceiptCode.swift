@@ -1,7 +1,9 @@
 import Foundation
 
-/// Receipt codes for dossiers: a prefix, then characters from an alphabet without look-alikes
-/// (no 0/O, 1/I/L, 2/Z, 5/S, 8/B, V/U, W); its 23 characters are a prime count, so the weighted check catches every single changed character and every swap of neighbours, then a check character, e.g. `KS-7HM4QX-9`.
+/// Receipt codes for dossiers: a prefix, six characters from an alphabet without look-alikes
+/// (no 0/O, 1/I/L, 2/Z, 5/S, 8/B, V/U, W), then a check character, e.g. `KS-7HM4QX-9`.
+/// The alphabet has 23 characters, a prime, so the weighted check catches every single changed
+/// character and every swap of neighbours.
 public enum ReceiptCode {
     public static let alphabet = Array("34679ACDEFGHJKMNPQRTUXY")
 

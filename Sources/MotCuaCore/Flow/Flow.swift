@@ -43,7 +43,7 @@ public struct Step: Sendable, Equatable {
         /// Leaves this flow and enters another one at its start.
         case startFlow(String)
         /// Leaves this flow for the guided flow of the procedure whose code is in this slot, like
-        /// `startFlow`; when that procedure has no flow, goes on at `next`, or ends without one.
+        /// `startFlow`. When that procedure has no flow, goes on at `next`, or ends without one.
         case startFlowFrom(String)
         /// Runs another flow as a sub-flow; when it ends, this flow goes on at `next`. Answers are
         /// shared, so the caller sees what the sub-flow collected.
@@ -99,7 +99,7 @@ public struct Question: Sendable, Equatable {
     }
 }
 
-/// Where to go after a step: one step id, or the first branch whose condition holds.
+/// The step after this one: a fixed step id, or the first branch whose condition holds.
 public enum NextRule: Sendable, Equatable {
     case step(String)
     case branches([Branch])

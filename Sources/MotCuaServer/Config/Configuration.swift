@@ -1,6 +1,6 @@
 import Foundation
 
-/// Everything `motcua serve` can be told, with its defaults. Read from a YAML file and the
+/// Every setting `motcua serve` accepts, with its defaults. Read from a YAML file and the
 /// environment; the environment wins. Secrets come only from the environment.
 public struct Configuration: Sendable, Equatable {
     public var listenHost = "127.0.0.1"
@@ -53,7 +53,7 @@ public struct Configuration: Sendable, Equatable {
 public struct ZaloConfiguration: Sendable, Equatable {
     public var appID = ""
     public var oaID = ""
-    /// The secret hashed into `X-ZEvent-Signature`; sources disagree whether it is the OA secret
+    /// The secret hashed into `X-ZEvent-Signature`. Sources disagree whether it is the OA secret
     /// key or the app secret, so it is whichever the operator sets here.
     public var oaSecret = ""
     /// `app_id` or `oa_id`: the id hashed first into the signature.
