@@ -16,6 +16,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CYAML", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
         // Pure domain: no I/O, no C, no clock reads.
         .target(name: "MotCuaCore"),
@@ -25,6 +26,7 @@ let package = Package(
         .target(name: "MotCuaCrypto", dependencies: ["COpenSSL"]),
         .target(name: "MotCuaChannels", dependencies: ["MotCuaCore", "MotCuaCrypto"]),
         .target(name: "MotCuaStorage", dependencies: ["MotCuaCore", "CSQLite"]),
+        .target(name: "MotCuaPostgres", dependencies: ["MotCuaCore", "MotCuaStorage", "CLibPQ"]),
         .target(name: "MotCuaHTTP", dependencies: ["CCurl", "CMicroHTTPD"]),
 
         // The running service and the tester tools.
@@ -32,6 +34,7 @@ let package = Package(
             name: "MotCuaServer",
             dependencies: [
                 "MotCuaCore", "MotCuaYAML", "MotCuaCrypto", "MotCuaChannels", "MotCuaStorage", "MotCuaHTTP",
+                "MotCuaPostgres",
             ]),
         .target(
             name: "MotCuaReplay",
@@ -42,7 +45,7 @@ let package = Package(
 
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore", "MotCuaYAML"]),
         .testTarget(name: "MotCuaHTTPTests", dependencies: ["MotCuaHTTP"]),
-        .testTarget(name: "MotCuaStorageTests", dependencies: ["MotCuaStorage", "MotCuaCore"]),
+        .testTarget(name: "MotCuaStorageTests", dependencies: ["MotCuaStorage", "MotCuaPostgres", "MotCuaCore"]),
         .testTarget(name: "MotCuaChannelsTests", dependencies: ["MotCuaChannels", "MotCuaCrypto", "MotCuaCore"]),
         .testTarget(
             name: "MotCuaServerTests",

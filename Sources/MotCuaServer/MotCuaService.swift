@@ -9,7 +9,8 @@ import MotCuaYAML
 public final class MotCuaService: Sendable {
     public let configuration: Configuration
     public let templates: Templates
-    private let store: SQLiteStore
+    private let store: any Store
+    private let closeStore: @Sendable () -> Void
     private let client: HTTPClient
     private let server: HTTPServer
     private let processor: EventProcessor
@@ -23,7 +24,7 @@ public final class MotCuaService: Sendable {
         self.configuration = configuration
         self.logger = logger
         var templates = try TemplateLoader.load(folder: configuration.templatesFolder)
-        store = try SQLiteStore(path: configuration.databasePath)
+        (store, closeStore) = try configuration.openStore()
         try Self.keepFlowVersions(&templates, store: store, now: clock(), logger: logger)
         self.templates = templates
         client = try HTTPClient(
@@ -128,7 +129,7 @@ public final class MotCuaService: Sendable {
         logger.info(
             "service started",
             [
-                "listen": "\(configuration.listenHost):\(server.port)", "database": configuration.databasePath,
+                "listen": "\(configuration.listenHost):\(server.port)", "database": configuration.databaseDescription,
                 "templates": configuration.templatesFolder, "flows": "\(templates.catalog.flows.count)",
                 "channel.zalo": configuration.zalo.isEnabled ? "enabled" : "disabled",
                 "channel.telegram": configuration.telegram.isEnabled ? "enabled" : "disabled",
@@ -149,7 +150,7 @@ public final class MotCuaService: Sendable {
         sender.stop()
         purger.stop()
         client.shutdown()
-        store.close()
+        closeStore()
         logger.info("service stopped")
     }
 }

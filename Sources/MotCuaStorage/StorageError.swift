@@ -27,6 +27,8 @@ public struct StorageError: Error, Sendable, Equatable, CustomStringConvertible 
         public static let decodeFailed = Code("decodeFailed")
         /// The row an operation targets does not exist or is not in the expected state.
         public static let notFound = Code("notFound")
+        /// The connection to the database server failed or was lost.
+        public static let connectionFailed = Code("connectionFailed")
         /// The store was closed before the call.
         public static let closed = Code("closed")
 
@@ -37,11 +39,14 @@ public struct StorageError: Error, Sendable, Equatable, CustomStringConvertible 
     public var message: String
     /// The SQLite extended result code, when SQLite reported the failure.
     public var resultCode: Int32?
+    /// The five-character SQLSTATE, when PostgreSQL reported the failure.
+    public var sqlState: String?
 
-    public init(_ code: Code, _ message: String, resultCode: Int32? = nil) {
+    public init(_ code: Code, _ message: String, resultCode: Int32? = nil, sqlState: String? = nil) {
         self.code = code
         self.message = message
         self.resultCode = resultCode
+        self.sqlState = sqlState
     }
 
     public var description: String { "\(code): \(message)" }

@@ -246,4 +246,20 @@ public protocol Store: Sendable {
     /// Returns when the citizen last wrote to the bot on this channel, or nil when no event of
     /// theirs is stored.
     func lastInboundAt(_ id: ConversationID) throws -> Date?
+
+    /// Claims conversations with pending events for `owner` until `now + lease` and returns up to
+    /// `limit` pending events of the conversations `owner` holds, oldest first. Claims `owner`
+    /// already holds are renewed. A conversation claimed by another owner is skipped until that
+    /// claim expires, so with several instances one conversation's events go to one instance at a
+    /// time. A store used by one process only may return every pending event.
+    func claimInbound(owner: String, now: Date, lease: TimeInterval, limit: Int) throws -> [StoredEvent]
+
+    /// Gives up `owner`'s claim on the conversation, so that any instance may take its next events.
+    /// Does nothing when `owner` does not hold it.
+    func releaseInbound(_ id: ConversationID, owner: String) throws
+
+    /// Takes or renews the lease `name` for `owner` until `now + duration`, and returns false while
+    /// another owner holds it unexpired. Used for work that one instance at a time does, such as a
+    /// token refresh. A store used by one process only may always return true.
+    func acquireLease(_ name: String, owner: String, now: Date, duration: TimeInterval) throws -> Bool
 }

@@ -12,6 +12,7 @@ enum HelpText {
           demo      chạy server, một Zalo giả lập trên máy và một khung chat trong terminal
           chat      nói chuyện với trợ lý ngay trong tiến trình, không cần server
           lint      kiểm tra kịch bản và tin nhắn, in mỗi lỗi dạng tệp:dòng: nội dung
+          migrate   cập nhật cấu trúc cơ sở dữ liệu đã cấu hình (SQLite hoặc PostgreSQL)
           --help    in hướng dẫn này; 'motcua <lệnh> --help' cho từng lệnh
           --version in phiên bản
 
@@ -29,7 +30,8 @@ enum HelpText {
 
         Biến môi trường (ghi đè tệp cấu hình):
           MOTCUA_LISTEN                  địa chỉ host:cổng để nghe (mặc định 127.0.0.1:8080)
-          MOTCUA_DATABASE                sqlite:ĐƯỜNG_DẪN (mặc định sqlite:data/motcua.sqlite)
+          MOTCUA_DATABASE                sqlite:ĐƯỜNG_DẪN (mặc định sqlite:data/motcua.sqlite) hoặc
+                                         postgres://NGƯỜI_DÙNG:MẬT_KHẨU@MÁY:CỔNG/TÊN_CSDL
           MOTCUA_TEMPLATES               thư mục kịch bản, tin nhắn (mặc định templates)
           MOTCUA_LOG_LEVEL               trace, debug, info, notice, warning, error, critical (mặc định info)
           MOTCUA_LOG_FORMAT              logfmt hoặc json (mặc định logfmt)
@@ -54,6 +56,24 @@ enum HelpText {
                                          vai trò admin, officer, viewer (xem docs/api-quan-tri.md)
 
         Các khóa khác của tệp cấu hình và giá trị mặc định: xem docs/cau-hinh.md.
+        """
+
+    static let migrate = """
+        motcua migrate — cập nhật cấu trúc cơ sở dữ liệu
+
+        Cách dùng: motcua migrate [--config TỆP]
+
+        Áp dụng các bước cập nhật cấu trúc (migration) mà cơ sở dữ liệu đã cấu hình chưa có, rồi in
+        số thứ tự các bước vừa áp dụng. Chạy lại không thay đổi gì. 'motcua serve' cũng tự áp dụng
+        khi khởi động; lệnh này để cập nhật trước khi khởi động nhiều máy chủ cùng lúc.
+
+        Tùy chọn:
+          --config TỆP   tệp cấu hình YAML (mặc định: motcua.yaml nếu có)
+          --help         in hướng dẫn này
+
+        Cơ sở dữ liệu lấy từ MOTCUA_DATABASE hoặc khóa database của tệp cấu hình:
+        sqlite:ĐƯỜNG_DẪN hoặc postgres://NGƯỜI_DÙNG:MẬT_KHẨU@MÁY:CỔNG/TÊN_CSDL.
+        Mã thoát: 0 thành công, 2 cấu hình sai hoặc không cập nhật được.
         """
 
     static let chat = """

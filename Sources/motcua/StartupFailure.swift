@@ -11,7 +11,8 @@ enum StartupFailure {
             return "không mở được cổng để nghe: cổng đang bị chương trình khác dùng hoặc không có quyền. "
                 + "Đổi MOTCUA_LISTEN (hoặc khóa listen) rồi chạy lại. (\(error.message))"
         case let error as StorageError:
-            return "không mở được cơ sở dữ liệu; kiểm tra MOTCUA_DATABASE và quyền ghi thư mục. (\(error))"
+            return "không mở được cơ sở dữ liệu; kiểm tra MOTCUA_DATABASE (với SQLite: quyền ghi thư mục; "
+                + "với PostgreSQL: máy chủ, tài khoản và tên cơ sở dữ liệu). (\(error))"
         case let error as ConfigurationError:
             return "cấu hình không hợp lệ: \(error)"
         default:

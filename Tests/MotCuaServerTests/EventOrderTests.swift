@@ -54,6 +54,13 @@ final class FlakyStore: Store {
     func platformToken(channel: ChannelKind) throws -> StoredToken? { try base.platformToken(channel: channel) }
     func saveRotatedToken(_ token: StoredToken) throws { try base.saveRotatedToken(token) }
     func lastInboundAt(_ id: ConversationID) throws -> Date? { try base.lastInboundAt(id) }
+    func claimInbound(owner: String, now: Date, lease: TimeInterval, limit: Int) throws -> [StoredEvent] {
+        try base.claimInbound(owner: owner, now: now, lease: lease, limit: limit)
+    }
+    func releaseInbound(_ id: ConversationID, owner: String) throws { try base.releaseInbound(id, owner: owner) }
+    func acquireLease(_ name: String, owner: String, now: Date, duration: TimeInterval) throws -> Bool {
+        try base.acquireLease(name, owner: owner, now: now, duration: duration)
+    }
     func deleteConversations(updatedBefore cutoff: Date) throws -> Int {
         try base.deleteConversations(updatedBefore: cutoff)
     }

@@ -39,7 +39,8 @@ extension Configuration {
         [
             "http.threads": \.httpThreads, "http.max_connections": \.httpMaxConnections,
             "http.request_timeout_seconds": \.httpRequestTimeoutSeconds, "http.max_body_bytes": \.httpMaxBodyBytes,
-            "processing.lanes": \.processingLanes, "outbox.max_attempts": \.outboxMaxAttempts,
+            "processing.lanes": \.processingLanes, "database.pool_size": \.databasePoolSize,
+            "outbox.max_attempts": \.outboxMaxAttempts,
             "retry.options_after": \.retryOptionsAfter, "retry.official_after": \.retryOfficialAfter,
             "drafts.resume_after_minutes": \.draftResumeAfterMinutes, "drafts.keep_days": \.draftKeepDays,
             "zalo.window_days": \.zalo.windowDays, "messenger.window_hours": \.messenger.windowHours,
@@ -137,14 +138,7 @@ extension Configuration {
             throw ConfigurationError(
                 key: "listen", message: "địa chỉ không hợp lệ; viết host:cổng, ví dụ 127.0.0.1:8080 hoặc 0.0.0.0:8080")
         }
-        if databasePath.hasPrefix("postgres://") || databasePath.hasPrefix("postgresql://") {
-            throw ConfigurationError(
-                key: "database",
-                message: "chưa hỗ trợ PostgreSQL; dùng sqlite:ĐƯỜNG_DẪN, ví dụ sqlite:data/motcua.sqlite")
-        }
-        if databasePath.isEmpty {
-            throw ConfigurationError(key: "database", message: "thiếu đường dẫn; dùng sqlite:ĐƯỜNG_DẪN")
-        }
+        try validateDatabase()
         if Logger.Level(name: logLevel) == nil {
             let levels = Logger.Level.allCases.map(\.name).joined(separator: ", ")
             throw ConfigurationError(key: "log.level", message: "'\(logLevel)' không hợp lệ; dùng một trong: \(levels)")
@@ -211,9 +205,16 @@ extension Configuration {
         }
     }
 
-    /// `sqlite:PATH`, or a bare path.
+    /// `sqlite:PATH`, a bare path, or a `postgres://` or `postgresql://` URL.
     var databaseURL: String {
-        get { "sqlite:\(databasePath)" }
-        set { databasePath = newValue.hasPrefix("sqlite:") ? String(newValue.dropFirst(7)) : newValue }
+        get { postgresURL ?? "sqlite:\(databasePath)" }
+        set {
+            if newValue.hasPrefix("postgres://") || newValue.hasPrefix("postgresql://") {
+                postgresURL = newValue
+            } else {
+                postgresURL = nil
+                databasePath = newValue.hasPrefix("sqlite:") ? String(newValue.dropFirst(7)) : newValue
+            }
+        }
     }
 }

@@ -5,8 +5,12 @@ import Foundation
 public struct Configuration: Sendable, Equatable {
     public var listenHost = "127.0.0.1"
     public var listenPort: UInt16 = 8080
-    /// `sqlite:PATH`; PostgreSQL URLs are not supported yet.
+    /// The SQLite file, used unless `postgresURL` is set.
     public var databasePath = "data/motcua.sqlite"
+    /// A `postgres://user:password@host:port/database` URL; when set, the service uses PostgreSQL.
+    public var postgresURL: String?
+    /// Maximum open PostgreSQL connections of one instance.
+    public var databasePoolSize = 8
     public var templatesFolder = "templates"
     public var logLevel = "info"
     public var logFormat = "logfmt"

@@ -6,11 +6,15 @@ import Synchronization
 
 /// Takes stored inbound events and runs them through the engine. Events of one conversation go to
 /// the same serial lane, so they are processed one at a time in arrival order; lanes run in
-/// parallel. Each event's effects are committed in one transaction, so a crash in the middle
+/// parallel. With several instances on one database, the store's conversation claims give each
+/// conversation to one instance at a time; a claim is released when the instance has no more of
+/// its events in hand, and a dead instance's claims expire after `claimLease`. Each event's effects are committed in one transaction, so a crash in the middle
 /// means the event is processed again from the saved state.
 final class EventProcessor: Sendable {
     private struct State {
         var inFlight: Set<Int64> = []
+        /// Events dispatched to a lane and not yet finished, by conversation.
+        var queued: [ConversationID: Int] = [:]
         var failures: [Int64: Int] = [:]
         /// Conversations whose oldest pending event failed; their later events wait until it
         /// succeeds or is set aside, so that order holds.
@@ -22,6 +26,10 @@ final class EventProcessor: Sendable {
     /// NOTE: the count is kept in memory, so each restart allows this many attempts again.
     static let maxAttempts = 5
 
+    /// How long a conversation claim lasts without renewal; the dispatcher renews its claims about
+    /// once a second. Another instance takes over a dead instance's conversations after this time.
+    static let claimLease: TimeInterval = 30
+
     private let store: any Store
     private let engine: ConversationEngine
     private let actions: ActionPerformer
@@ -32,12 +40,15 @@ final class EventProcessor: Sendable {
     private let wakeSignal = WakeSignal()
     private let state = Mutex(State())
     private let finished = DispatchSemaphore(value: 0)
+    /// The name under which this process claims conversations, unique per process.
+    let instanceID: String
 
     init(
         store: any Store, engine: ConversationEngine, lanes: Int, logger: Logger, clock: @escaping @Sendable () -> Date,
-        onReplies: @escaping @Sendable () -> Void
+        instanceID: String = UUID().uuidString, onReplies: @escaping @Sendable () -> Void
     ) {
         self.store = store
+        self.instanceID = instanceID
         self.engine = engine
         self.actions = ActionPerformer(store: store, messages: engine.messages, catalog: engine.catalog, logger: logger)
         self.logger = logger
@@ -81,7 +92,8 @@ final class EventProcessor: Sendable {
     private func dispatchPending() {
         let pending: [StoredEvent]
         do {
-            pending = try store.pendingInbound(limit: 256)
+            // Claims use the wall clock, not the injected clock, because other instances compare them.
+            pending = try store.claimInbound(owner: instanceID, now: Date(), lease: Self.claimLease, limit: 256)
         } catch {
             logger.error("reading the inbox failed", ["error": "\(error)"])
             return
@@ -93,13 +105,34 @@ final class EventProcessor: Sendable {
             let isNew = state.withLock { state in
                 // The oldest pending event of a blocked conversation is the failed one: retry it.
                 if isOldest, !state.inFlight.contains(stored.sequence) { state.blocked.remove(conversation) }
-                return state.inFlight.insert(stored.sequence).inserted
+                let isNew = state.inFlight.insert(stored.sequence).inserted
+                if isNew { state.queued[conversation, default: 0] += 1 }
+                return isNew
             }
             guard isNew else { continue }
             lane(for: conversation).async { [self] in
                 process(stored)
-                state.withLock { _ = $0.inFlight.remove(stored.sequence) }
+                finish(stored.sequence, of: conversation)
             }
+        }
+    }
+
+    /// Forgets a finished event and releases the conversation's claim when none of its events is
+    /// left in this instance's lanes.
+    private func finish(_ sequence: Int64, of conversation: ConversationID) {
+        let isLast = state.withLock { state -> Bool in
+            state.inFlight.remove(sequence)
+            let left = (state.queued[conversation] ?? 1) - 1
+            state.queued[conversation] = left > 0 ? left : nil
+            return left <= 0
+        }
+        guard isLast else { return }
+        do {
+            try store.releaseInbound(conversation, owner: instanceID)
+        } catch {
+            // The claim then expires after claimLease, so the conversation only waits longer.
+            logger.error(
+                "releasing a conversation claim failed", ["error": "\(error)", "conversation.id": "\(conversation)"])
         }
     }
 

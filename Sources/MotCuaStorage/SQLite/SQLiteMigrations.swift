@@ -134,8 +134,10 @@ enum SQLiteMigrations {
         """,
     ]
 
-    /// Applies the migrations the database has not seen yet, each in its own transaction.
-    static func apply(to connection: SQLiteConnection) throws {
+    /// Applies the migrations the database has not seen yet, each in its own transaction, and
+    /// returns their numbers.
+    @discardableResult
+    static func apply(to connection: SQLiteConnection) throws -> [Int] {
         let current = try schemaVersion(of: connection)
         guard current <= scripts.count else {
             throw StorageError(
@@ -144,22 +146,26 @@ enum SQLiteMigrations {
                     + "run a newer build or restore a backup")
         }
 
+        var applied: [Int] = []
         for (index, script) in scripts.enumerated().dropFirst(current) {
             let version = index + 1
             do {
-                try connection.transaction(immediate: true, purpose: "migration \(version)") {
+                let didApply = try connection.transaction(immediate: true, purpose: "migration \(version)") {
                     // Another process may have applied it between the read above and this lock.
                     guard try schemaVersion(of: connection) < version else {
-                        return
+                        return false
                     }
                     try connection.execute(script, purpose: "migration \(version)")
                     try connection.execute(
                         "PRAGMA user_version = \(version)", purpose: "recording migration \(version)")
+                    return true
                 }
+                if didApply { applied.append(version) }
             } catch let error as StorageError {
                 throw StorageError(.migrationFailed, error.message, resultCode: error.resultCode)
             }
         }
+        return applied
     }
 
     static func schemaVersion(of connection: SQLiteConnection) throws -> Int {

@@ -36,6 +36,17 @@ public final class SQLiteStore: Store {
         self.connection = Mutex(connection)
     }
 
+    /// Opens the database at `path` like `init(path:)`, applies pending migrations and returns
+    /// their numbers.
+    public static func migrate(path: String) throws -> [Int] {
+        if path != ":memory:" {
+            try createParentDirectory(of: path)
+        }
+        let connection = try SQLiteConnection(path: path)
+        try configure(connection, path: path)
+        return try SQLiteMigrations.apply(to: connection)
+    }
+
     /// Closes the connection. Later calls throw `StorageError.Code.closed`, and closing twice does nothing.
     public func close() {
         connection.withLock { $0 = nil }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The JSON form of payload columns. Keys are sorted so equal values always store equal bytes.
-enum StoredJSON {
-    static func encode<Value: Encodable>(_ value: Value, purpose: String) throws -> Data {
+package enum StoredJSON {
+    package static func encode<Value: Encodable>(_ value: Value, purpose: String) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
@@ -12,7 +12,8 @@ enum StoredJSON {
         }
     }
 
-    static func decode<Value: Decodable>(_ type: Value.Type, from data: Data?, purpose: String) throws -> Value {
+    package static func decode<Value: Decodable>(_ type: Value.Type, from data: Data?, purpose: String) throws -> Value
+    {
         guard let data else {
             throw StorageError(.decodeFailed, "\(purpose) is NULL")
         }
