@@ -2,6 +2,8 @@ import Foundation
 import MotCuaCore
 import MotCuaStorage
 
+@testable import MotCuaPostgres
+
 /// A database folder under the system temporary directory, removed when the test body returns.
 struct TemporaryDatabase {
     let folder: URL
@@ -14,12 +16,22 @@ struct TemporaryDatabase {
         try body(TemporaryDatabase(folder: folder))
     }
 
-    /// Runs `body` with a store opened on a fresh file and closes it afterwards.
+    /// Runs `body` with a store opened on a fresh SQLite file and closes it afterwards.
     static func withStore(_ body: (SQLiteStore) throws -> Void) throws {
         try with { database in
             let store = try SQLiteStore(path: database.path)
             defer { store.close() }
             try body(store)
+        }
+    }
+
+    /// Runs `body` with an empty store of `backend` and removes its data afterwards.
+    static func withStore(_ backend: StoreBackend, _ body: (any Store) throws -> Void) throws {
+        switch backend {
+        case .sqlite:
+            try withStore { (store: SQLiteStore) in try body(store) }
+        case .postgres:
+            try PostgresSchema.withStore(body)
         }
     }
 }
@@ -62,7 +74,7 @@ enum Fixture {
     }
 
     /// Stores one event per entry of `ids` and returns their sequences in order.
-    static func insertEvents(_ ids: [String], from conversation: ConversationID = alice, into store: SQLiteStore)
+    static func insertEvents(_ ids: [String], from conversation: ConversationID = alice, into store: any Store)
         throws -> [Int64]
     {
         for id in ids {

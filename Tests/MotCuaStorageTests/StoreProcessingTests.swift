@@ -3,9 +3,9 @@ import MotCuaCore
 import MotCuaStorage
 import Testing
 
-struct SQLiteStoreProcessingTests {
-    @Test func commitWritesEveryPart() throws {
-        try TemporaryDatabase.withStore { store in
+struct StoreProcessingTests {
+    @Test(arguments: StoreBackend.all) func commitWritesEveryPart(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             let sequences = try Fixture.insertEvents(["a", "b"], into: store)
             let dossier = Fixture.dossier("HS-0001", at: 7)
 
@@ -30,8 +30,8 @@ struct SQLiteStoreProcessingTests {
         }
     }
 
-    @Test func commitReplacesConversationState() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func commitReplacesConversationState(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             let sequences = try Fixture.insertEvents(["a", "b"], into: store)
 
             try store.commitProcessing(Fixture.commit(sequence: sequences[0], state: "first", at: 1))
@@ -44,8 +44,8 @@ struct SQLiteStoreProcessingTests {
         }
     }
 
-    @Test func failedCommitWritesNothing() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func failedCommitWritesNothing(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             let sequences = try Fixture.insertEvents(["a", "b"], into: store)
             try store.commitProcessing(
                 Fixture.commit(sequence: sequences[0], state: "before", dossiers: [Fixture.dossier("HS-1")]))
@@ -68,8 +68,8 @@ struct SQLiteStoreProcessingTests {
         }
     }
 
-    @Test func repeatedCommitChangesNothing() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func repeatedCommitChangesNothing(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             let sequences = try Fixture.insertEvents(["a"], into: store)
             let commit = Fixture.commit(
                 sequence: sequences[0], replies: ["Xin chào"], dossiers: [Fixture.dossier("HS-9")])
@@ -82,8 +82,8 @@ struct SQLiteStoreProcessingTests {
         }
     }
 
-    @Test func commitAfterMarkProcessedChangesNothing() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func commitAfterMarkProcessedChangesNothing(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             let sequences = try Fixture.insertEvents(["a"], into: store)
 
             try store.markProcessed(eventSequence: sequences[0])
@@ -94,8 +94,8 @@ struct SQLiteStoreProcessingTests {
         }
     }
 
-    @Test func commitForUnknownEventThrows() throws {
-        try TemporaryDatabase.withStore { store throws in
+    @Test(arguments: StoreBackend.all) func commitForUnknownEventThrows(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store throws in
             #expect {
                 try store.commitProcessing(Fixture.commit(sequence: 12))
             } throws: { error in
@@ -105,8 +105,8 @@ struct SQLiteStoreProcessingTests {
         }
     }
 
-    @Test func dossiersListedOldestFirst() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func dossiersListedOldestFirst(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             let sequences = try Fixture.insertEvents(["a"], into: store)
             let dossiers = [
                 Fixture.dossier("HS-B", at: 30), Fixture.dossier("HS-A", at: 10), Fixture.dossier("HS-C", at: 20),

@@ -3,9 +3,9 @@ import MotCuaCore
 import MotCuaStorage
 import Testing
 
-struct SQLiteStoreTranscriptTests {
+struct StoreTranscriptTests {
     /// Stores `content` from Alice at `milliseconds` and returns its inbox sequence.
-    static func receive(_ id: String, _ content: InboundContent, at milliseconds: Int64, into store: SQLiteStore)
+    static func receive(_ id: String, _ content: InboundContent, at milliseconds: Int64, into store: any Store)
         throws -> Int64
     {
         let event = InboundEvent(
@@ -16,7 +16,7 @@ struct SQLiteStoreTranscriptTests {
 
     /// Stores a citizen's text, a reply with buttons, a delivered reply, an image and an official's
     /// message, in that time order.
-    static func seed(_ store: SQLiteStore) throws -> (first: Int64, image: Int64, official: Int64) {
+    static func seed(_ store: any Store) throws -> (first: Int64, image: Int64, official: Int64) {
         let first = try receive("a", .text("Tôi tên Nguyễn Văn An"), at: 0, into: store)
         try store.commitProcessing(
             ProcessingCommit(
@@ -37,8 +37,8 @@ struct SQLiteStoreTranscriptTests {
         return (first, image, official)
     }
 
-    @Test func transcriptListsBothDirectionsInTimeOrder() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func transcriptListsBothDirectionsInTimeOrder(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             let seeded = try Self.seed(store)
 
             let entries = try #require(try store.transcript(of: Fixture.alice, before: nil, limit: 10))
@@ -58,8 +58,8 @@ struct SQLiteStoreTranscriptTests {
         }
     }
 
-    @Test func transcriptPagesBackwards() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func transcriptPagesBackwards(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             let seeded = try Self.seed(store)
 
             let latest = try #require(try store.transcript(of: Fixture.alice, before: nil, limit: 2))
@@ -77,16 +77,16 @@ struct SQLiteStoreTranscriptTests {
         }
     }
 
-    @Test func transcriptOfUnknownConversationIsNil() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func transcriptOfUnknownConversationIsNil(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             _ = try Self.seed(store)
 
             #expect(try store.transcript(of: Fixture.bob, before: nil, limit: 10) == nil)
         }
     }
 
-    @Test func transcriptRejectsOtherConversationsMessage() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func transcriptRejectsOtherConversationsMessage(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             let seeded = try Self.seed(store)
             _ = try store.queueMessage(OutboundMessage(text: "Xin chào"), to: Fixture.bob, now: Fixture.date(40))
 
@@ -100,8 +100,8 @@ struct SQLiteStoreTranscriptTests {
         }
     }
 
-    @Test func transcriptOmitsDeletedData() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func transcriptOmitsDeletedData(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             let seeded = try Self.seed(store)
             let pendingEvent = try Self.receive("c", .text("Số điện thoại 0912345678"), at: 40, into: store)
 

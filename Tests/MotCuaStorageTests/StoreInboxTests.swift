@@ -4,9 +4,9 @@ import MotCuaStorage
 import Synchronization
 import Testing
 
-struct SQLiteStoreInboxTests {
-    @Test func duplicateEventStoredOnce() throws {
-        try TemporaryDatabase.withStore { store in
+struct StoreInboxTests {
+    @Test(arguments: StoreBackend.all) func duplicateEventStoredOnce(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             let event = Fixture.event("msg-1")
 
             #expect(try store.insertInbound(event, receivedAt: Fixture.date(1)))
@@ -19,8 +19,8 @@ struct SQLiteStoreInboxTests {
         }
     }
 
-    @Test func sameEventIDOnOtherChannelIsStored() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func sameEventIDOnOtherChannelIsStored(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             let insertedForAlice = try store.insertInbound(
                 Fixture.event("7", from: Fixture.alice), receivedAt: Fixture.date(0))
             let insertedForBob = try store.insertInbound(
@@ -32,8 +32,8 @@ struct SQLiteStoreInboxTests {
         }
     }
 
-    @Test func pendingEventsInArrivalOrder() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func pendingEventsInArrivalOrder(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             let ids = ["c", "a", "b", "e", "d"]
             for (offset, id) in ids.enumerated() {
                 _ = try store.insertInbound(Fixture.event(id), receivedAt: Fixture.date(Int64(offset)))
@@ -47,8 +47,8 @@ struct SQLiteStoreInboxTests {
         }
     }
 
-    @Test func processedEventLeavesPending() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func processedEventLeavesPending(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             let sequences = try Fixture.insertEvents(["a", "b", "c"], into: store)
 
             try store.markProcessed(eventSequence: sequences[1])
@@ -58,8 +58,8 @@ struct SQLiteStoreInboxTests {
         }
     }
 
-    @Test func markProcessedUnknownSequenceThrows() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func markProcessedUnknownSequenceThrows(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             #expect {
                 try store.markProcessed(eventSequence: 999)
             } throws: { error in
@@ -68,17 +68,19 @@ struct SQLiteStoreInboxTests {
         }
     }
 
-    @Test(arguments: [
-        InboundContent.text(""),
-        .text("Tôi muốn đăng ký khai sinh 👶 \u{0}đuôi"),
-        .button("confirm"),
-        .image(url: "https://example.invalid/a.jpg", caption: nil),
-        .location(latitude: 21.0285, longitude: 105.8542),
-        .submittedInfo(["phone": "0912345678", "address": "Hà Nội"]),
-        .unsupported(kind: "voice"),
-    ])
-    func eventContentRoundTrips(content: InboundContent) throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(
+        arguments: StoreBackend.all,
+        [
+            InboundContent.text(""),
+            .text("Tôi muốn đăng ký khai sinh 👶 \u{0}đuôi"),
+            .button("confirm"),
+            .image(url: "https://example.invalid/a.jpg", caption: nil),
+            .location(latitude: 21.0285, longitude: 105.8542),
+            .submittedInfo(["phone": "0912345678", "address": "Hà Nội"]),
+            .unsupported(kind: "voice"),
+        ])
+    func eventContentRoundTrips(backend: StoreBackend, content: InboundContent) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             let event = InboundEvent(
                 channel: .messenger, eventID: "m-1", userID: "u-1", timestampMillis: 1_234, content: content)
 
@@ -88,11 +90,11 @@ struct SQLiteStoreInboxTests {
         }
     }
 
-    @Test func concurrentInsertsStoredExactlyOnce() throws {
+    @Test(arguments: StoreBackend.all) func concurrentInsertsStoredExactlyOnce(backend: StoreBackend) throws {
         let threadCount = 8
         let eventsPerThread = 200
 
-        try TemporaryDatabase.withStore { store in
+        try TemporaryDatabase.withStore(backend) { store in
             // Threads 0 and 4, 1 and 5, … insert the same ids, so half of all inserts are duplicates.
             let inserted = Mutex(0)
             let failures = Mutex<[String]>([])

@@ -4,7 +4,7 @@ import Testing
 
 @testable import MotCuaStorage
 
-struct SQLiteStoreCaseTests {
+struct StoreCaseTests {
     static func report(_ ticket: String, for conversation: ConversationID = Fixture.alice, at milliseconds: Int64 = 0)
         -> FieldReport
     {
@@ -16,14 +16,14 @@ struct SQLiteStoreCaseTests {
     }
 
     /// Stores one inbound event per commit and commits it.
-    static func commit(_ store: SQLiteStore, id: String, _ build: (Int64) -> ProcessingCommit) throws {
+    static func commit(_ store: any Store, id: String, _ build: (Int64) -> ProcessingCommit) throws {
         #expect(try store.insertInbound(Fixture.event(id), receivedAt: Fixture.date(0)))
         let sequence = try #require(try store.pendingInbound(limit: 10).last?.sequence)
         try store.commitProcessing(build(sequence))
     }
 
-    @Test func reportCommittedAndReadBack() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func reportCommittedAndReadBack(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             let report = Self.report("PA-7HM4QX-R")
             try Self.commit(store, id: "e1") { sequence in
                 var commit = Fixture.commit(sequence: sequence)
@@ -36,8 +36,8 @@ struct SQLiteStoreCaseTests {
         }
     }
 
-    @Test func listingFiltersByStatusSinceAndPage() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func listingFiltersByStatusSinceAndPage(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             try Self.commit(store, id: "e1") { sequence in
                 var commit = Fixture.commit(
                     sequence: sequence,
@@ -67,8 +67,8 @@ struct SQLiteStoreCaseTests {
         }
     }
 
-    @Test func statusChangeStoresHistoryAndNotification() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func statusChangeStoresHistoryAndNotification(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             try Self.commit(store, id: "e1") { sequence in
                 var commit = Fixture.commit(sequence: sequence, replies: [])
                 commit.reports = [Self.report("PA-7HM4QX-R")]
@@ -89,8 +89,8 @@ struct SQLiteStoreCaseTests {
         }
     }
 
-    @Test func statusChangeForUnknownCodeWritesNothing() throws {
-        try TemporaryDatabase.withStore { (store: SQLiteStore) throws in
+    @Test(arguments: StoreBackend.all) func statusChangeForUnknownCodeWritesNothing(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { (store: any Store) throws in
             let change = StatusChange(
                 kind: .dossier, code: "KS-AAAAAA-A", status: .done, note: nil, officialRole: "admin",
                 changedAt: Fixture.date(0))
@@ -103,8 +103,8 @@ struct SQLiteStoreCaseTests {
         }
     }
 
-    @Test func subscriptionSavedReplacedAndDeleted() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func subscriptionSavedReplacedAndDeleted(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             let first = Subscription(
                 conversationID: Fixture.alice, commune: "Xã Tân Phú", topics: ["y-te"], createdAt: Fixture.date(0))
             try Self.commit(store, id: "e1") { sequence in
@@ -135,8 +135,8 @@ struct SQLiteStoreCaseTests {
         }
     }
 
-    @Test func citizenDataDeletionKeepsDossiers() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func citizenDataDeletionKeepsDossiers(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             try Self.commit(store, id: "e1") { sequence in
                 var commit = Fixture.commit(
                     sequence: sequence, replies: ["Đã nhận"], dossiers: [Fixture.dossier("KS-AAAAAA-A")])
@@ -168,8 +168,8 @@ struct SQLiteStoreCaseTests {
         }
     }
 
-    @Test func handoffConversationsListed() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func handoffConversationsListed(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             try store.saveConversation(
                 ConversationRecord(id: Fixture.alice, state: Data("a".utf8), updatedAt: Fixture.date(1), handoff: true),
                 replies: [OutboundMessage(text: "Cán bộ sẽ trả lời")], now: Fixture.date(1))

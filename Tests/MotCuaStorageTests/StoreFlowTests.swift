@@ -3,9 +3,9 @@ import MotCuaCore
 import MotCuaStorage
 import Testing
 
-struct SQLiteStoreFlowTests {
-    @Test func flowVersionStoredOnce() throws {
-        try TemporaryDatabase.withStore { store in
+struct StoreFlowTests {
+    @Test(arguments: StoreBackend.all) func flowVersionStoredOnce(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             let first = StoredFlowVersion(
                 flowID: "khai-sinh", version: "a1", source: Array("id: khai-sinh\n".utf8), firstSeenAt: Fixture.date(0))
             try store.saveFlowVersion(first)
@@ -35,8 +35,8 @@ struct SQLiteStoreFlowTests {
         }
     }
 
-    @Test func idleConversationsDeleted() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func idleConversationsDeleted(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             #expect(try store.insertInbound(Fixture.event("e1"), receivedAt: Fixture.date(0)))
             #expect(try store.insertInbound(Fixture.event("e2", from: Fixture.bob), receivedAt: Fixture.date(0)))
             let pending = try store.pendingInbound(limit: 10)

@@ -3,9 +3,9 @@ import MotCuaCore
 import MotCuaStorage
 import Testing
 
-struct SQLiteStoreOutboxTests {
+struct StoreOutboxTests {
     /// Commits one event per conversation with the given replies, due at `Fixture.date(0)`.
-    private func queueReplies(_ replies: [ConversationID: [String]], in store: SQLiteStore) throws {
+    private func queueReplies(_ replies: [ConversationID: [String]], in store: any Store) throws {
         for (offset, conversation) in [Fixture.alice, Fixture.bob].enumerated() {
             guard let texts = replies[conversation] else {
                 continue
@@ -15,8 +15,8 @@ struct SQLiteStoreOutboxTests {
         }
     }
 
-    @Test func claimGivesOldestPerConversation() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func claimGivesOldestPerConversation(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             try queueReplies([Fixture.alice: ["a1", "a2", "a3"], Fixture.bob: ["b1", "b2"]], in: store)
 
             let claimed = try store.claimDueOutbox(now: Fixture.date(0), limit: 10, lease: 30)
@@ -27,8 +27,8 @@ struct SQLiteStoreOutboxTests {
         }
     }
 
-    @Test func claimRespectsLimit() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func claimRespectsLimit(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             try queueReplies([Fixture.alice: ["a1"], Fixture.bob: ["b1"]], in: store)
 
             #expect(try store.claimDueOutbox(now: Fixture.date(0), limit: 1, lease: 30).map(\.message.text) == ["a1"])
@@ -37,16 +37,16 @@ struct SQLiteStoreOutboxTests {
         }
     }
 
-    @Test func claimSkipsRepliesNotYetDue() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func claimSkipsRepliesNotYetDue(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             try queueReplies([Fixture.alice: ["a1"]], in: store)
 
             #expect(try store.claimDueOutbox(now: Fixture.date(-1), limit: 10, lease: 30).isEmpty)
         }
     }
 
-    @Test func claimHeldUntilLeaseEnds() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func claimHeldUntilLeaseEnds(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             try queueReplies([Fixture.alice: ["a1", "a2"]], in: store)
 
             let first = try store.claimDueOutbox(now: Fixture.date(0), limit: 10, lease: 30)
@@ -59,8 +59,8 @@ struct SQLiteStoreOutboxTests {
         }
     }
 
-    @Test func retryWaitsForNextAttempt() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func retryWaitsForNextAttempt(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             try queueReplies([Fixture.alice: ["a1", "a2"]], in: store)
             let claimed = try store.claimDueOutbox(now: Fixture.date(0), limit: 10, lease: 30)
 
@@ -76,8 +76,8 @@ struct SQLiteStoreOutboxTests {
         }
     }
 
-    @Test func deliveredReplyLetsNextThrough() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func deliveredReplyLetsNextThrough(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             try queueReplies([Fixture.alice: ["a1", "a2"]], in: store)
             let first = try store.claimDueOutbox(now: Fixture.date(0), limit: 10, lease: 30)
 
@@ -91,8 +91,8 @@ struct SQLiteStoreOutboxTests {
         }
     }
 
-    @Test func failedReplyLetsNextThrough() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func failedReplyLetsNextThrough(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             try queueReplies([Fixture.alice: ["a1", "a2"]], in: store)
             let first = try store.claimDueOutbox(now: Fixture.date(0), limit: 10, lease: 30)
 
@@ -106,8 +106,8 @@ struct SQLiteStoreOutboxTests {
         }
     }
 
-    @Test func finishedReplyCannotChangeAgain() throws {
-        try TemporaryDatabase.withStore { store in
+    @Test(arguments: StoreBackend.all) func finishedReplyCannotChangeAgain(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
             try queueReplies([Fixture.alice: ["a1"]], in: store)
             let id = try store.claimDueOutbox(now: Fixture.date(0), limit: 10, lease: 30)[0].id
             try store.markDelivered(outboxID: id, at: Fixture.date(1))
