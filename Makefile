@@ -1,8 +1,10 @@
 # MotCua: `make run` starts the demo, `make test` runs every test. Both install the Debian
-# packages they need first (as root, or through sudo).
+# packages they need first (as root, or through sudo). `make test` also starts a private
+# PostgreSQL server on 127.0.0.1 for the tests and stops it afterwards, also when tests fail.
 
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
-DEB_PACKAGES := pkg-config libcurl4-openssl-dev libmicrohttpd-dev libsqlite3-dev libssl-dev libyaml-dev
+DEB_PACKAGES := pkg-config libcurl4-openssl-dev libmicrohttpd-dev libsqlite3-dev libssl-dev libyaml-dev \
+	libpq-dev postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build run test format clean
@@ -24,9 +26,14 @@ run: build
 
 # Tests run one at a time: several of them block a thread while they wait for a child process
 # or a server, and on a 2-core machine parallel runs starved the tasks of other tests.
+# The server's folder is removed by the stop step, which the trap runs on every exit.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --no-parallel
+	@folder=$$(mktemp -d /tmp/motcua-postgres.XXXXXX); \
+	trap 'bash Tests/Support/postgres-server.sh stop "'"$$folder"'"' EXIT INT TERM; \
+	url=$$(bash Tests/Support/postgres-server.sh start "$$folder") || exit 1; \
+	echo "PostgreSQL for the tests: $$url"; \
+	MOTCUA_TEST_POSTGRES="$$url" $(SWIFT) test --skip-build --no-parallel
 
 format:
 	$(SWIFT) format -i -r --configuration .swift-format Sources Tests Package.swift

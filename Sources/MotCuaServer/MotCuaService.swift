@@ -36,8 +36,10 @@ public final class MotCuaService: Sendable {
         let engine = ConversationEngine(
             catalog: templates.catalog, messages: templates.messages, settings: Self.engineSettings(configuration),
             communes: templates.communes, procedures: templates.procedures)
+        // Names this process in conversation claims and leases shared with other instances.
+        let instanceID = UUID().uuidString
         let zaloTokens = Self.zaloTokenManager(
-            configuration, store: store, client: client, logger: logger, clock: clock)
+            configuration, store: store, client: client, logger: logger, clock: clock, instanceID: instanceID)
         let sender = OutboxSender(
             store: store, client: client, channels: channels, zaloTokens: zaloTokens,
             settings: .init(
@@ -50,7 +52,7 @@ public final class MotCuaService: Sendable {
         let processor = EventProcessor(
             store: store, engine: engine, lanes: configuration.processingLanes,
             logger: Logger(label: "motcua.processor", level: logger.level, sink: logger.sink), clock: clock,
-            onReplies: { sender.wake() })
+            instanceID: instanceID, onReplies: { sender.wake() })
         let adminTokens = try AdminTokens(parsing: configuration.adminTokens)
         let admin =
             adminTokens.isEmpty
@@ -72,14 +74,15 @@ public final class MotCuaService: Sendable {
         self.processor = processor
         purger = DraftPurger(
             store: store, lifetime: TimeInterval(configuration.draftKeepDays) * 86_400,
-            logger: Logger(label: "motcua.drafts", level: logger.level, sink: logger.sink), clock: clock)
+            logger: Logger(label: "motcua.drafts", level: logger.level, sink: logger.sink), clock: clock,
+            instanceID: instanceID)
     }
 
     /// Creates the token manager of an enabled Zalo channel with an App Secret. It refreshes only
     /// when a refresh token is known from the environment or from an earlier rotation.
     static func zaloTokenManager(
         _ configuration: Configuration, store: any Store, client: HTTPClient, logger: Logger,
-        clock: @escaping @Sendable () -> Date
+        clock: @escaping @Sendable () -> Date, instanceID: String = UUID().uuidString
     ) -> ZaloTokenManager? {
         let zalo = configuration.zalo
         guard zalo.isEnabled, !zalo.appSecret.isEmpty else { return nil }
@@ -88,7 +91,8 @@ public final class MotCuaService: Sendable {
             settings: .init(
                 appID: zalo.appID, appSecret: zalo.appSecret, oauthBase: zalo.oauthBase,
                 accessToken: zalo.accessToken, refreshToken: zalo.refreshToken),
-            logger: Logger(label: "motcua.zalo.token", level: logger.level, sink: logger.sink), clock: clock)
+            logger: Logger(label: "motcua.zalo.token", level: logger.level, sink: logger.sink), clock: clock,
+            instanceID: instanceID)
     }
 
     public static func engineSettings(_ configuration: Configuration) -> EngineSettings {

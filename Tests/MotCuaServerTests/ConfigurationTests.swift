@@ -38,7 +38,9 @@ struct ConfigurationTests {
     @Test(arguments: [
         (["MOTCUA_LISTEN": "8080"], "listen"),
         (["MOTCUA_LISTEN": "localhost:99999"], "listen"),
-        (["MOTCUA_DATABASE": "postgres://db/motcua"], "database"),
+        (["MOTCUA_DATABASE": "postgres:///motcua"], "database"),
+        (["MOTCUA_DATABASE": "postgres://db.example"], "database"),
+        (["MOTCUA_DATABASE": "mysql://db.example/motcua"], "database"),
         (["MOTCUA_LOG_LEVEL": "loud"], "log.level"),
         (["MOTCUA_LOG_FORMAT": "xml"], "log.format"),
         (["MOTCUA_ZALO_SIGNATURE_FIRST_TERM": "user_id"], "zalo.signature_first_term"),

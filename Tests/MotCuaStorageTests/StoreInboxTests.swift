@@ -127,3 +127,31 @@ struct StoreInboxTests {
         }
     }
 }
+
+struct StoreClaimTests {
+    @Test(arguments: StoreBackend.all)
+    func claimReturnsPendingEventsInOrder(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store in
+            _ = try Fixture.insertEvents(["a1"], from: Fixture.alice, into: store)
+            _ = try Fixture.insertEvents(["b1"], from: Fixture.bob, into: store)
+            let sequences = try Fixture.insertEvents(["a2"], from: Fixture.alice, into: store)
+
+            let claimed = try store.claimInbound(owner: "one", now: Fixture.date(0), lease: 30, limit: 10)
+            #expect(claimed.map(\.event.eventID) == ["a1", "b1", "a2"])
+
+            try store.markProcessed(eventSequence: claimed[0].sequence)
+            try store.releaseInbound(Fixture.alice, owner: "one")
+            let again = try store.claimInbound(owner: "one", now: Fixture.date(1), lease: 30, limit: 10)
+            #expect(again.map(\.sequence).contains(sequences[0]))
+            #expect(again.map(\.event.eventID) == ["b1", "a2"])
+        }
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func leaseGrantedToFirstOwner(backend: StoreBackend) throws {
+        try TemporaryDatabase.withStore(backend) { store throws in
+            #expect(try store.acquireLease("job", owner: "one", now: Fixture.date(0), duration: 10))
+            #expect(try store.acquireLease("job", owner: "one", now: Fixture.date(1), duration: 10))
+        }
+    }
+}

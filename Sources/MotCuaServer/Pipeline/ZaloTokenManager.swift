@@ -8,7 +8,17 @@ import MotCuaStorage
 /// rejects it. Only one refresh runs at a time, and callers arriving meanwhile wait for its result.
 /// The new refresh token is stored before the new access token is handed out, because Zalo accepts
 /// each refresh token once.
+///
+/// With several instances on one database, a refresh runs only in the instance holding the store's
+/// lease `leaseName`. The others wait for the token it stores, so a refresh token is never spent
+/// twice.
 actor ZaloTokenManager {
+    static let leaseName = "zalo.token.refresh"
+    /// How long the refresh lease lasts; longer than one token request with its timeouts.
+    static let leaseDuration: TimeInterval = 120
+    /// How long an instance without the lease waits for another instance's new token.
+    static let waitForOtherRefresh: TimeInterval = 15
+
     struct Settings: Sendable {
         var appID: String
         var appSecret: String
@@ -27,6 +37,7 @@ actor ZaloTokenManager {
     private let settings: Settings
     private let logger: Logger
     private let clock: @Sendable () -> Date
+    private let instanceID: String
 
     private var current: String
     private var expiresAt: Date?
@@ -36,9 +47,10 @@ actor ZaloTokenManager {
 
     init(
         store: any Store, client: HTTPClient, settings: Settings, logger: Logger,
-        clock: @escaping @Sendable () -> Date
+        clock: @escaping @Sendable () -> Date, instanceID: String = UUID().uuidString
     ) {
         self.store = store
+        self.instanceID = instanceID
         self.client = client
         self.settings = settings
         self.logger = logger
@@ -84,7 +96,39 @@ actor ZaloTokenManager {
         return result
     }
 
+    /// Adopts a token another instance stored after `rejected`, and returns it; nil when the stored
+    /// token is missing or the same as `rejected`.
+    private func adoptStoredToken(rejecting rejected: String) -> String? {
+        guard let stored = try? store.platformToken(channel: .zalo), !stored.accessToken.isEmpty,
+            stored.accessToken != rejected
+        else {
+            return nil
+        }
+        current = stored.accessToken
+        refreshToken = stored.refreshToken
+        expiresAt = stored.expiresAt
+        return stored.accessToken
+    }
+
     private func performRefresh() async -> String? {
+        let rejected = current
+        if let adopted = adoptStoredToken(rejecting: rejected) {
+            logger.info("Zalo access token taken from the store; another instance refreshed it")
+            return adopted
+        }
+        let leased: Bool
+        do {
+            // Leases use the wall clock, not the injected clock, because other instances compare them.
+            leased = try store.acquireLease(
+                Self.leaseName, owner: instanceID, now: Date(), duration: Self.leaseDuration)
+        } catch {
+            lastFailureAt = clock()
+            logger.error("taking the Zalo token refresh lease failed", ["error": "\(error)"])
+            return nil
+        }
+        guard leased else {
+            return await waitForOtherInstance(rejecting: rejected)
+        }
         logger.info("Zalo access token refresh started")
         do {
             let token = try await requestToken()
@@ -105,6 +149,21 @@ actor ZaloTokenManager {
                 ["error": "\(error)", "retry.after.seconds": "\(Int(settings.failureCooldown))"])
             return nil
         }
+    }
+
+    /// Polls the store for the token another instance is refreshing, for up to `waitForOtherRefresh`.
+    private func waitForOtherInstance(rejecting rejected: String) async -> String? {
+        logger.info("another instance is refreshing the Zalo access token; waiting for it")
+        let deadline = Date().addingTimeInterval(Self.waitForOtherRefresh)
+        while Date() < deadline {
+            try? await Task.sleep(nanoseconds: 250_000_000)
+            if let adopted = adoptStoredToken(rejecting: rejected) {
+                return adopted
+            }
+        }
+        lastFailureAt = clock()
+        logger.error("no refreshed Zalo access token appeared in the store; replies wait for a valid token")
+        return nil
     }
 
     private func requestToken() async throws -> StoredToken {

@@ -1,0 +1,197 @@
+import Foundation
+import MotCuaCore
+import MotCuaStorage
+import Synchronization
+import Testing
+
+@testable import MotCuaPostgres
+
+/// Behaviour only the PostgreSQL store has: several instances on one database, the pool and
+/// reconnecting. Skipped unless MOTCUA_TEST_POSTGRES names a server.
+@Suite(.enabled(if: PostgresSchema.serverURL != nil, "MOTCUA_TEST_POSTGRES is not set; `make test` sets it"))
+struct PostgresStoreTests {
+    /// Runs `body` with two stores, as two instances would have, on one fresh schema.
+    static func withTwoStores(_ body: (PostgresStore, PostgresStore) throws -> Void) throws {
+        let schema = try PostgresSchema.create()
+        defer { PostgresSchema.drop(schema.name) }
+        let first = try PostgresStore(url: schema.url, poolSize: 2)
+        defer { first.close() }
+        let second = try PostgresStore(url: schema.url, poolSize: 2)
+        defer { second.close() }
+        try body(first, second)
+    }
+
+    @Test func claimGivesConversationToOneInstance() throws {
+        try Self.withTwoStores { first, second throws in
+            _ = try Fixture.insertEvents(["a1", "a2"], from: Fixture.alice, into: first)
+            _ = try Fixture.insertEvents(["b1"], from: Fixture.bob, into: second)
+            let now = Fixture.date(0)
+
+            let firstClaim = try first.claimInbound(owner: "one", now: now, lease: 30, limit: 10)
+            let secondClaim = try second.claimInbound(owner: "two", now: now, lease: 30, limit: 10)
+
+            #expect(firstClaim.map(\.event.eventID) == ["a1", "a2", "b1"])
+            #expect(secondClaim.isEmpty)
+        }
+    }
+
+    @Test func releasedConversationGoesToOtherInstance() throws {
+        try Self.withTwoStores { first, second throws in
+            _ = try Fixture.insertEvents(["a1"], from: Fixture.alice, into: first)
+            _ = try Fixture.insertEvents(["b1"], from: Fixture.bob, into: first)
+            let now = Fixture.date(0)
+            _ = try first.claimInbound(owner: "one", now: now, lease: 30, limit: 10)
+
+            try first.releaseInbound(Fixture.alice, owner: "one")
+            try second.releaseInbound(Fixture.bob, owner: "two")
+
+            let secondClaim = try second.claimInbound(owner: "two", now: now, lease: 30, limit: 10)
+            #expect(secondClaim.map(\.event.eventID) == ["a1"])
+        }
+    }
+
+    @Test func expiredClaimIsTakenOver() throws {
+        try Self.withTwoStores { first, second throws in
+            _ = try Fixture.insertEvents(["a1", "a2"], from: Fixture.alice, into: first)
+            _ = try first.claimInbound(owner: "one", now: Fixture.date(0), lease: 30, limit: 10)
+
+            let beforeExpiry = try second.claimInbound(owner: "two", now: Fixture.date(29_999), lease: 30, limit: 10)
+            let afterExpiry = try second.claimInbound(owner: "two", now: Fixture.date(30_000), lease: 30, limit: 10)
+
+            #expect(beforeExpiry.isEmpty)
+            #expect(afterExpiry.map(\.event.eventID) == ["a1", "a2"])
+        }
+    }
+
+    @Test func processedConversationIsNotClaimed() throws {
+        try Self.withTwoStores { first, _ throws in
+            let sequences = try Fixture.insertEvents(["a1"], from: Fixture.alice, into: first)
+            try first.markProcessed(eventSequence: sequences[0])
+
+            #expect(try first.claimInbound(owner: "one", now: Fixture.date(0), lease: 30, limit: 10).isEmpty)
+        }
+    }
+
+    @Test func leaseHeldByOneOwnerUntilExpiry() throws {
+        try Self.withTwoStores { first, second throws in
+            let start = Fixture.date(0)
+
+            #expect(try first.acquireLease("job", owner: "one", now: start, duration: 10))
+            #expect(try !second.acquireLease("job", owner: "two", now: Fixture.date(5_000), duration: 10))
+            #expect(try first.acquireLease("job", owner: "one", now: Fixture.date(5_000), duration: 10))
+            #expect(try !second.acquireLease("job", owner: "two", now: Fixture.date(14_999), duration: 10))
+            #expect(try second.acquireLease("job", owner: "two", now: Fixture.date(15_000), duration: 10))
+            #expect(try second.acquireLease("other", owner: "two", now: start, duration: 10))
+        }
+    }
+
+    @Test func concurrentOutboxClaimsNeverOverlap() throws {
+        try Self.withTwoStores { first, second throws in
+            let conversations = (0..<60).map { ConversationID(channel: .zalo, userID: "u\($0)") }
+            for conversation in conversations {
+                _ = try first.queueMessage(OutboundMessage(text: "x"), to: conversation, now: Fixture.date(0))
+            }
+
+            let claimed = Mutex<[Int64]>([])
+            let failures = Mutex<[String]>([])
+            let finished = DispatchGroup()
+            for store in [first, second, first, second] {
+                finished.enter()
+                Thread {
+                    defer { finished.leave() }
+                    while true {
+                        do {
+                            let entries = try store.claimDueOutbox(now: Fixture.date(1), limit: 7, lease: 60)
+                            if entries.isEmpty { return }
+                            claimed.withLock { $0 += entries.map(\.id) }
+                        } catch {
+                            failures.withLock { $0.append("\(error)") }
+                            return
+                        }
+                    }
+                }.start()
+            }
+            finished.wait()
+
+            let ids = claimed.withLock { $0 }
+            #expect(failures.withLock { $0 } == [])
+            #expect(ids.count == conversations.count)
+            #expect(Set(ids).count == conversations.count)
+        }
+    }
+
+    @Test func terminatedConnectionIsReopened() throws {
+        try PostgresSchema.withStore { store in
+            #expect(try store.insertInbound(Fixture.event("before"), receivedAt: Fixture.date(0)))
+
+            try Self.terminateOtherBackends()
+
+            // The pooled connection is dead now; each call must reconnect and succeed.
+            #expect(try store.pendingInbound(limit: 10).map(\.event.eventID) == ["before"])
+            try Self.terminateOtherBackends()
+            #expect(try store.insertInbound(Fixture.event("after"), receivedAt: Fixture.date(1)))
+            try Self.terminateOtherBackends()
+            try store.markProcessed(eventSequence: try store.pendingInbound(limit: 1)[0].sequence)
+            #expect(try store.pendingInbound(limit: 10).map(\.event.eventID) == ["after"])
+        }
+    }
+
+    @Test func concurrentMigrationsApplyEachOnce() throws {
+        let schema = try PostgresSchema.create()
+        defer { PostgresSchema.drop(schema.name) }
+
+        let applied = Mutex<[Int]>([])
+        let failures = Mutex<[String]>([])
+        let finished = DispatchGroup()
+        for _ in 0..<4 {
+            finished.enter()
+            Thread {
+                defer { finished.leave() }
+                do {
+                    let versions = try PostgresStore.migrate(url: schema.url)
+                    applied.withLock { $0 += versions }
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }.start()
+        }
+        finished.wait()
+
+        #expect(failures.withLock { $0 } == [])
+        #expect(applied.withLock { $0 }.sorted() == PostgresMigrations.scripts.map(\.version).sorted())
+        #expect(try PostgresStore.migrate(url: schema.url) == [])
+    }
+
+    @Test func connectionErrorHidesPassword() throws {
+        let error = #expect(throws: StorageError.self) {
+            try PostgresStore(url: "postgres://motcua:khong-duoc-lo@127.0.0.1:1/motcua", acquireTimeout: 2)
+        }
+
+        #expect(error?.code == .connectionFailed)
+        #expect(error?.message.contains("khong-duoc-lo") == false)
+        #expect(error?.message.contains("127.0.0.1") == true)
+    }
+
+    @Test func poolWaitTimesOutWhenFull() throws {
+        let schema = try PostgresSchema.create()
+        defer { PostgresSchema.drop(schema.name) }
+        let store = try PostgresStore(url: schema.url, poolSize: 1, acquireTimeout: 0.2)
+        defer { store.close() }
+
+        let error = #expect(throws: StorageError.self) {
+            try store.pool.withConnection(purpose: "holding the only connection") { _ in
+                try store.pendingInbound(limit: 1)
+            }
+        }
+        #expect(error?.code == .busy)
+    }
+
+    /// Ends every other session on the test server, as a server restart would.
+    static func terminateOtherBackends() throws {
+        guard let url = PostgresSchema.serverURL else { return }
+        let connection = try PostgresConnection(conninfo: url, target: "the test server")
+        try connection.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database()",
+            purpose: "terminating other sessions")
+    }
+}
