@@ -51,6 +51,7 @@ let package = Package(
             name: "MotCuaServerTests",
             dependencies: [
                 "MotCuaServer", "MotCuaReplay", "MotCuaHTTP", "MotCuaCore", "MotCuaStorage", "MotCuaChannels",
+                "MotCuaPostgres",
             ]),
     ],
     swiftLanguageModes: [.v6]

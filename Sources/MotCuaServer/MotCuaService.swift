@@ -52,7 +52,8 @@ public final class MotCuaService: Sendable {
         let processor = EventProcessor(
             store: store, engine: engine, lanes: configuration.processingLanes,
             logger: Logger(label: "motcua.processor", level: logger.level, sink: logger.sink), clock: clock,
-            instanceID: instanceID, onReplies: { sender.wake() })
+            instanceID: instanceID, claimLease: configuration.processingClaimLeaseSeconds,
+            onReplies: { sender.wake() })
         let adminTokens = try AdminTokens(parsing: configuration.adminTokens)
         let admin =
             adminTokens.isEmpty

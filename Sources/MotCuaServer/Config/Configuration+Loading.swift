@@ -51,6 +51,7 @@ extension Configuration {
         [
             "outbox.retry_base_seconds": \.outboxRetryBaseSeconds, "outbox.retry_max_seconds": \.outboxRetryMaxSeconds,
             "outbox.lease_seconds": \.outboxLeaseSeconds,
+            "processing.claim_lease_seconds": \.processingClaimLeaseSeconds,
             "outbound.connect_timeout_seconds": \.outboundConnectTimeoutSeconds,
             "outbound.timeout_seconds": \.outboundTimeoutSeconds,
             "limits.zalo.per_second": \.limits.zalo.perSecond, "limits.zalo.burst": \.limits.zalo.burst,

@@ -23,6 +23,9 @@ public struct Configuration: Sendable, Equatable {
 
     /// Serial processing lanes; one conversation always uses the same lane.
     public var processingLanes = 4
+    /// Seconds an instance's claim on a conversation lasts without renewal; after an instance dies,
+    /// another takes over its conversations once this time has passed.
+    public var processingClaimLeaseSeconds: Double = 30
 
     /// Bad answers in a row before numbered options are offered, and before an official is.
     public var retryOptionsAfter = 2

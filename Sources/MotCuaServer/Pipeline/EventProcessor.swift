@@ -26,9 +26,10 @@ final class EventProcessor: Sendable {
     /// NOTE: the count is kept in memory, so each restart allows this many attempts again.
     static let maxAttempts = 5
 
-    /// How long a conversation claim lasts without renewal; the dispatcher renews its claims about
-    /// once a second. Another instance takes over a dead instance's conversations after this time.
-    static let claimLease: TimeInterval = 30
+    /// How long a conversation claim lasts without renewal, in seconds; the dispatcher renews its
+    /// claims about once a second. Another instance takes over a dead instance's conversations
+    /// after this time.
+    private let claimLease: TimeInterval
 
     private let store: any Store
     private let engine: ConversationEngine
@@ -45,9 +46,11 @@ final class EventProcessor: Sendable {
 
     init(
         store: any Store, engine: ConversationEngine, lanes: Int, logger: Logger, clock: @escaping @Sendable () -> Date,
-        instanceID: String = UUID().uuidString, onReplies: @escaping @Sendable () -> Void
+        instanceID: String = UUID().uuidString, claimLease: TimeInterval = 30,
+        onReplies: @escaping @Sendable () -> Void
     ) {
         self.store = store
+        self.claimLease = claimLease
         self.instanceID = instanceID
         self.engine = engine
         self.actions = ActionPerformer(store: store, messages: engine.messages, catalog: engine.catalog, logger: logger)
@@ -93,7 +96,7 @@ final class EventProcessor: Sendable {
         let pending: [StoredEvent]
         do {
             // Claims use the wall clock, not the injected clock, because other instances compare them.
-            pending = try store.claimInbound(owner: instanceID, now: Date(), lease: Self.claimLease, limit: 256)
+            pending = try store.claimInbound(owner: instanceID, now: Date(), lease: claimLease, limit: 256)
         } catch {
             logger.error("reading the inbox failed", ["error": "\(error)"])
             return
