@@ -4,9 +4,9 @@ import MotCuaStorage
 
 /// One connection to a PostgreSQL server, which owns its `PGconn` and closes it in deinit.
 ///
-/// A connection must not be used by two threads at the same time. It is `@unchecked Sendable` so
-/// that `PostgresPool` can keep idle connections behind its mutex; the pool hands each connection
-/// to one caller at a time, which keeps that rule.
+/// A connection must not be used by two threads at the same time. It is `@unchecked Sendable`
+/// because `PostgresPool` keeps idle connections behind its mutex and hands each one to a single
+/// caller at a time, which keeps that rule.
 final class PostgresConnection: @unchecked Sendable {
     private let handle: OpaquePointer
 

@@ -145,7 +145,7 @@ enum PostgresMigrations {
             );
             """
         ),
-        // 1001: which instance processes a conversation's events, until when; and named leases
+        // 1001: which instance processes a conversation's events and until when. Named leases
         // for work that one instance at a time does, such as a token refresh.
         (
             1001,

@@ -4,9 +4,9 @@ import MotCuaStorage
 
 extension PostgresStore {
     /// Claims conversations with pending events for `owner` and returns their pending events,
-    /// oldest first. Each conversation has one row in `conversation_claims`; claiming locks free
-    /// rows with FOR UPDATE SKIP LOCKED, so two instances claiming at once never wait for or take
-    /// the same conversation.
+    /// oldest first. Each conversation has one row in `conversation_claims`. Claiming locks free
+    /// rows with FOR UPDATE SKIP LOCKED, so two instances claiming at once neither wait for each
+    /// other nor take the same conversation.
     ///
     /// A claim only avoids double work. Order and exactly-once effects hold without it, because
     /// `commitProcessing` locks the event's row and writes nothing for an event already processed.

@@ -54,10 +54,10 @@ extension PostgresStore {
         }
     }
 
-    /// Deletes what the citizen sent and was sent in one conversation, with the same rules as the
-    /// SQLite store: dossiers, reports and their history are kept, processed inbox rows keep their
-    /// channel and event id with an empty payload and user id so a redelivered event is still a
-    /// duplicate, and pending events and replies are kept until handled.
+    /// Deletes what the citizen sent and was sent in one conversation, by the SQLite store's rules.
+    /// Dossiers, reports and their history are kept. Processed inbox rows keep their channel and
+    /// event id with an empty payload and user id, so a redelivered event is still a duplicate.
+    /// Pending events and replies are kept until they are handled.
     public func deleteCitizenData(_ id: ConversationID) throws -> CitizenDataDeletion {
         try write("deleting the data of conversation \(id)") { connection in
             try Self.deleteCitizenData(id, connection: connection)

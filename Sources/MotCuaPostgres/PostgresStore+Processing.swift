@@ -19,9 +19,9 @@ extension PostgresStore {
         }
     }
 
-    /// Writes everything one processed event changes in one transaction. When the event is already
-    /// processed nothing is written, so repeating a commit (after a crash, a lost COMMIT or by a
-    /// second instance) is harmless; the event's row stays locked until the transaction ends.
+    /// Writes everything one processed event changes in one transaction. The event's row stays
+    /// locked until the transaction ends. When the event is already processed nothing is written,
+    /// so repeating a commit after a crash, after a lost COMMIT or from a second instance is harmless.
     /// Throws `notFound` when no event has `commit.eventSequence`, and `constraint` when a dossier's
     /// receipt code or a report's ticket is already stored.
     public func commitProcessing(_ commit: ProcessingCommit) throws {

@@ -209,7 +209,7 @@ struct TwoInstanceTests {
         "77\(String(format: "%017d", index))"
     }
 
-    /// Posts one signed webhook to a random live instance; when that instance does not answer
+    /// Posts one signed webhook to a random live instance; when that instance does not return
     /// 200, posts it again to another, as Zalo retries a failed delivery.
     static func post(
         _ text: String, user: Int, turn: Int, instances: [Instance], client: HTTPClient, progress: Progress

@@ -51,7 +51,7 @@ final class DraftPurger: Sendable {
             let leaseDuration = interval * 1.5
             guard try store.acquireLease(Self.leaseName, owner: instanceID, now: Date(), duration: leaseDuration)
             else {
-                logger.debug("draft purge skipped; another instance holds the lease")
+                logger.debug("draft purge skipped: another instance has the purge lease")
                 return 0
             }
             let deleted = try store.deleteConversations(updatedBefore: clock().addingTimeInterval(-lifetime))

@@ -6,10 +6,12 @@ import Synchronization
 
 /// Takes stored inbound events and runs them through the engine. Events of one conversation go to
 /// the same serial lane, so they are processed one at a time in arrival order; lanes run in
-/// parallel. With several instances on one database, the store's conversation claims give each
-/// conversation to one instance at a time; a claim is released when the instance has no more of
-/// its events in hand, and a dead instance's claims expire after `claimLease`. Each event's effects are committed in one transaction, so a crash in the middle
+/// parallel. Each event's effects are committed in one transaction, so a crash in the middle
 /// means the event is processed again from the saved state.
+///
+/// With several instances on one database, the store's conversation claims give each conversation
+/// to one instance at a time. An instance releases a claim when none of the conversation's events
+/// is left in its lanes. A dead instance's claims expire after `claimLease`.
 final class EventProcessor: Sendable {
     private struct State {
         var inFlight: Set<Int64> = []
