@@ -30,6 +30,12 @@ final class PostgresPool: Sendable {
         return try body(connection)
     }
 
+    /// Closes the idle connections. After one connection broke, the others were most likely
+    /// broken by the same server restart or network fault, and a retry must not pick one of them.
+    func discardIdle() {
+        idle.withLock { $0.removeAll() }
+    }
+
     /// Closes idle connections; later calls throw `closed`. Connections in use close when they return.
     func close() {
         closed.store(true, ordering: .sequentiallyConsistent)

@@ -67,6 +67,7 @@ public final class PostgresStore: Store {
                         "\(error.message); the connection broke after COMMIT was sent, so the write may or may not "
                             + "be stored", sqlState: error.sqlState)
                 }
+                pool.discardIdle()
                 attempt += 1
             }
         }

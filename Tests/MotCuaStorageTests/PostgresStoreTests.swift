@@ -121,19 +121,28 @@ struct PostgresStoreTests {
     }
 
     @Test func terminatedConnectionIsReopened() throws {
-        try PostgresSchema.withStore { store in
-            #expect(try store.insertInbound(Fixture.event("before"), receivedAt: Fixture.date(0)))
+        let schema = try PostgresSchema.create()
+        defer { PostgresSchema.drop(schema.name) }
+        // The application name marks this store's sessions, so only they are terminated.
+        let application = "terminate_\(schema.name)"
+        let store = try PostgresStore(url: "\(schema.url)&application_name=\(application)", poolSize: 4)
+        defer { store.close() }
 
-            try Self.terminateOtherBackends()
-
-            // The pooled connection is dead now; each call must reconnect and succeed.
-            #expect(try store.pendingInbound(limit: 10).map(\.event.eventID) == ["before"])
-            try Self.terminateOtherBackends()
-            #expect(try store.insertInbound(Fixture.event("after"), receivedAt: Fixture.date(1)))
-            try Self.terminateOtherBackends()
-            try store.markProcessed(eventSequence: try store.pendingInbound(limit: 1)[0].sequence)
-            #expect(try store.pendingInbound(limit: 10).map(\.event.eventID) == ["after"])
+        #expect(try store.insertInbound(Fixture.event("before"), receivedAt: Fixture.date(0)))
+        // Two connections in the pool, so the retry after the first broken one meets a second.
+        _ = try store.pool.withConnection(purpose: "holding a connection") { _ in
+            try store.pendingInbound(limit: 1)
         }
+
+        try Self.terminateSessions(of: application)
+
+        // Every pooled connection is dead now, so each call must reconnect and succeed.
+        #expect(try store.pendingInbound(limit: 10).map(\.event.eventID) == ["before"])
+        try Self.terminateSessions(of: application)
+        #expect(try store.insertInbound(Fixture.event("after"), receivedAt: Fixture.date(1)))
+        try Self.terminateSessions(of: application)
+        try store.markProcessed(eventSequence: try store.pendingInbound(limit: 1)[0].sequence)
+        #expect(try store.pendingInbound(limit: 10).map(\.event.eventID) == ["after"])
     }
 
     @Test func concurrentMigrationsApplyEachOnce() throws {
@@ -186,12 +195,14 @@ struct PostgresStoreTests {
         #expect(error?.code == .busy)
     }
 
-    /// Ends every other session on the test server, as a server restart would.
-    static func terminateOtherBackends() throws {
+    /// Ends the sessions with this application name, as a server restart would.
+    static func terminateSessions(of application: String) throws {
         guard let url = PostgresSchema.serverURL else { return }
         let connection = try PostgresConnection(conninfo: url, target: "the test server")
-        try connection.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database()",
-            purpose: "terminating other sessions")
+        let terminated = try connection.query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1",
+            [.text(application)], purpose: "terminating sessions of \(application)"
+        ) { $0.bool(0) }
+        #expect(!terminated.isEmpty, "no session of \(application) was found")
     }
 }
