@@ -100,7 +100,7 @@ final class EventProcessor: Sendable {
             // Claims use the wall clock, not the injected clock, because other instances compare them.
             pending = try store.claimInbound(owner: instanceID, now: Date(), lease: claimLease, limit: 256)
         } catch {
-            logger.error("reading the inbox failed", ["error": "\(error)"])
+            logger.error("claiming pending events failed", ["error": "\(error)", "instance.id": instanceID])
             return
         }
         var seen: Set<ConversationID> = []
