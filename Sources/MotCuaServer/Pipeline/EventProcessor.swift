@@ -28,6 +28,7 @@ final class EventProcessor: Sendable {
     private let logger: Logger
     private let clock: @Sendable () -> Date
     private let onReplies: @Sendable () -> Void
+    private let metrics: ServiceMetrics
     private let lanes: [DispatchQueue]
     private let wakeSignal = WakeSignal()
     private let state = Mutex(State())
@@ -35,8 +36,9 @@ final class EventProcessor: Sendable {
 
     init(
         store: any Store, engine: ConversationEngine, lanes: Int, logger: Logger, clock: @escaping @Sendable () -> Date,
-        onReplies: @escaping @Sendable () -> Void
+        metrics: ServiceMetrics = ServiceMetrics(), onReplies: @escaping @Sendable () -> Void
     ) {
+        self.metrics = metrics
         self.store = store
         self.engine = engine
         self.actions = ActionPerformer(store: store, messages: engine.messages, catalog: engine.catalog, logger: logger)
@@ -83,6 +85,7 @@ final class EventProcessor: Sendable {
         do {
             pending = try store.pendingInbound(limit: 256)
         } catch {
+            metrics.databaseErrors.increment(["operation": "read_inbox"])
             logger.error("reading the inbox failed", ["error": "\(error)"])
             return
         }
@@ -106,13 +109,22 @@ final class EventProcessor: Sendable {
     private func process(_ stored: StoredEvent) {
         let conversation = stored.event.conversationID
         guard !state.withLock({ $0.blocked.contains(conversation) }) else { return }
-        let eventLogger = logger.with(["event.sequence": "\(stored.sequence)", "conversation.id": "\(conversation)"])
+        let eventLogger = logger.with([
+            "event.sequence": "\(stored.sequence)", "event.id": stored.event.eventID,
+            "conversation.id": "\(conversation)",
+        ])
+        let started = DispatchTime.now().uptimeNanoseconds
         do {
             let replies = try run(stored, conversation: conversation)
             state.withLock { _ = $0.failures.removeValue(forKey: stored.sequence) }
-            eventLogger.debug("event processed", ["replies": "\(replies)"])
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            metrics.processingSeconds.observe(seconds, ["channel": conversation.channel.rawValue])
+            metrics.events.increment(["result": "processed"])
+            eventLogger.info(
+                "event processed", ["replies": "\(replies)", "duration.seconds": String(format: "%.4f", seconds)])
             if replies > 0 { onReplies() }
         } catch {
+            metrics.events.increment(["result": "failed"])
             let attempts = state.withLock { state -> Int in
                 state.failures[stored.sequence, default: 0] += 1
                 return state.failures[stored.sequence]!
@@ -124,8 +136,10 @@ final class EventProcessor: Sendable {
             }
             do {
                 try store.markProcessed(eventSequence: stored.sequence)
+                metrics.events.increment(["result": "set_aside"])
                 eventLogger.error("event set aside after repeated failures", ["attempts": "\(attempts)"])
             } catch {
+                metrics.databaseErrors.increment(["operation": "set_event_aside"])
                 // Still pending: keep later events waiting so that order holds.
                 state.withLock { _ = $0.blocked.insert(conversation) }
                 eventLogger.error("setting an event aside failed", ["error": "\(error)"])
