@@ -137,7 +137,8 @@ public struct StoreDepth: Sendable, Equatable {
     public var inboxPending: Int
     /// Replies not yet delivered or given up.
     public var outboxPending: Int
-    /// Conversations whose saved state is inside a flow, such as a half-filled form.
+    /// Conversations whose saved state is inside a flow other than the main menu, such as a
+    /// half-filled form.
     public var activeDrafts: Int
 
     public init(inboxPending: Int, outboxPending: Int, activeDrafts: Int) {

@@ -64,7 +64,8 @@ public struct ServiceMetrics: Sendable {
             return [.init(value: Double(depth.outboxPending))]
         }
         registry.collect(
-            "motcua_drafts_active", help: "Conversations in the middle of a flow, such as a half-filled form.",
+            "motcua_drafts_active",
+            help: "Conversations inside a flow other than the main menu, such as a half-filled form.",
             kind: .gauge
         ) {
             guard let depth = Self.readDepth(store, errors) else { return [] }

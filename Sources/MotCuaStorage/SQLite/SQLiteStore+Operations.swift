@@ -3,8 +3,9 @@ import MotCuaCore
 
 extension SQLiteStore {
     /// Counts pending inbox and outbox rows through their partial indexes. The draft count scans
-    /// the conversations table; it relies on the processor's JSON encoding, which writes
-    /// `"flowID":"…"` only while the conversation is inside a flow.
+    /// the conversations table and counts conversations inside a flow other than the main menu.
+    /// It relies on the processor's JSON encoding, which writes `"flowID":"…"` only while the
+    /// conversation is inside a flow, and on the main menu's flow id `menu`.
     public func depth() throws -> StoreDepth {
         let purpose = "counting pending events, replies and drafts"
         return try read(purpose) { connection in
@@ -13,7 +14,9 @@ extension SQLiteStore {
                 SELECT
                     (SELECT COUNT(*) FROM inbox WHERE processed_at IS NULL),
                     (SELECT COUNT(*) FROM outbox WHERE status = 'pending'),
-                    (SELECT COUNT(*) FROM conversations WHERE instr(CAST(state AS TEXT), '"flowID":"') > 0)
+                    (SELECT COUNT(*) FROM conversations
+                        WHERE instr(CAST(state AS TEXT), '"flowID":"') > 0
+                            AND instr(CAST(state AS TEXT), '"flowID":"menu"') = 0)
                 """,
                 purpose: purpose
             ) { row in
