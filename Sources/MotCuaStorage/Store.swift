@@ -288,8 +288,8 @@ public protocol Store: Sendable {
 
     // Operations: metrics and retention. Each is one cheap statement or one transaction.
 
-    /// Returns the inbox and outbox depth and the number of conversations in a flow, for metrics
-    /// read at every scrape.
+    /// Returns the inbox and outbox depth and the number of drafts in progress, for metrics read
+    /// at every scrape.
     func depth() throws -> StoreDepth
 
     /// Deletes processed inbound events received before `cutoff` and delivered or failed replies

@@ -47,7 +47,7 @@ struct LogPrivacyTests {
             }
         }
 
-        // Each fixture's first message starts a flow; the planted values then answer its steps.
+        // Each fixture's first message starts a flow, and the planted values are sent as replies to its steps.
         for (index, starter) in starters.enumerated() {
             let user = "82000000000000\(String(format: "%05d", index))"
             try await harness.sendText(starter, user: user)
@@ -84,9 +84,9 @@ struct LogPrivacyTests {
         values.map { $0.filter(\.isNumber) }.filter { $0.count >= 9 }
     }
 
-    /// Short answers such as "1", "có" or "menu", and single plain words, also occur in ordinary
-    /// log words, so only texts of at least six characters with a space, a digit or a
-    /// Vietnamese letter count.
+    /// Returns whether a citizen text is unlikely to occur in a log line by chance. Short replies
+    /// such as "1", "có" or "menu" and single plain words also occur in ordinary log words, so only
+    /// texts of at least six characters with a space, a digit or a Vietnamese letter count.
     static func isDistinctive(_ text: String) -> Bool {
         guard text.count >= 6 else { return false }
         return text.contains(" ") || text.contains(where: \.isNumber) || text.contains { !$0.isASCII }

@@ -84,8 +84,8 @@ struct MetricsEndpointTests {
     @Test func requestIDEchoedOrGenerated() async throws {
         let harness = try ServiceHarness()
         try harness.start()
-        let given = try await harness.get("/healthz", headers: [(name: "X-Request-Id", value: "edge-42.a")])
-        #expect(given.header("X-Request-Id") == "edge-42.a")
+        let echoed = try await harness.get("/healthz", headers: [(name: "X-Request-Id", value: "edge-42.a")])
+        #expect(echoed.header("X-Request-Id") == "edge-42.a")
         let unsafe = try await harness.get("/healthz", headers: [(name: "X-Request-Id", value: "a b\"c")])
         let generated = try #require(unsafe.header("X-Request-Id"))
         #expect(generated != "a b\"c")

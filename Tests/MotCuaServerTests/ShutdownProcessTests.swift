@@ -15,7 +15,7 @@ struct ShutdownProcessTests {
         var databasePath: String { folder.appendingPathComponent("motcua.sqlite").path }
     }
 
-    /// Starts `motcua serve` against `mock` and waits until `/healthz` answers.
+    /// Starts `motcua serve` against `mock` and waits until `/healthz` returns 200.
     static func start(mock: MockZaloAPI, client: HTTPClient) async throws -> Running {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-stop-\(UUID().uuidString)")
         // Below the kernel's default ephemeral range (32768–60999), like ServeProcessTests.

@@ -19,7 +19,7 @@ public struct ConfigurationKey: Sendable {
     /// A secret is read only from the environment or from the file named by `<VARIABLE>_FILE`.
     public var isSecret: Bool
     public var value: Value
-    /// What the key sets, with its unit, in Vietnamese.
+    /// A Vietnamese description of the setting and its unit, for `--help`.
     public var summary: String
     /// Another YAML key that sets the same value, kept so older files still load.
     public var alias: String?
@@ -61,7 +61,7 @@ public struct ConfigurationKey: Sendable {
     }
 }
 
-/// Where a key's value is stored in `Configuration`.
+/// The `Configuration` property that stores a key's value.
 enum ConfigurationStorage {
     case text(WritableKeyPath<Configuration, String>)
     case integer(WritableKeyPath<Configuration, Int>)

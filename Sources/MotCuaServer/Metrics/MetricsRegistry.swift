@@ -8,7 +8,7 @@ import Synchronization
 /// name and a help text, keep the returned handle, and update it from any thread. Values that
 /// live elsewhere, such as row counts in the database, are read at scrape time by a closure
 /// given to `collect`. Registering a name twice returns the same family, so components may
-/// register in any order; registering it with another kind is a programming error and traps.
+/// register in any order. Registering a name again with another kind is a programming error and traps.
 public final class MetricsRegistry: Sendable {
     public enum Kind: String, Sendable {
         case counter
@@ -71,8 +71,8 @@ public final class MetricsRegistry: Sendable {
     }
 
     /// Registers a counter or gauge whose samples `read` returns at every scrape. `read` runs on
-    /// the HTTP thread that serves the scrape, so it must be quick; it returns no samples to leave
-    /// the family out of that scrape, for example after a failed database read.
+    /// the HTTP thread that serves the scrape, so it must be quick. When it returns no samples,
+    /// the family is left out of that scrape, for example after a failed database read.
     public func collect(_ name: String, help: String, kind: Kind, read: @escaping @Sendable () -> [Sample]) {
         precondition(kind != .histogram, "collected metric \(name) must be a counter or gauge")
         collectors.withLock { $0.append(Collector(name: name, help: help, kind: kind, read: read)) }

@@ -10,7 +10,7 @@ public struct ServiceMetrics: Sendable {
 
     /// Webhook requests by `channel` and `result`.
     let webhooks: Counter
-    /// Seconds from taking an event out of the inbox to committing its effects, by `channel`.
+    /// Seconds to run one event through the engine and commit its effects, by `channel`.
     let processingSeconds: Histogram
     /// Events by `result`: processed, failed (will be retried) or set_aside.
     let events: Counter

@@ -37,6 +37,7 @@ final class OutboxSender: Sendable {
     private let metrics: ServiceMetrics
     private let loop = Mutex<BackgroundLoop?>(nil)
     private let rateLimits: Mutex<OutboxRateLimits>
+    private let deliveryExecutor = DeliveryExecutor()
 
     init(
         store: any Store, client: HTTPClient, channels: ChannelSettings, zaloTokens: ZaloTokenManager? = nil,
@@ -93,7 +94,7 @@ final class OutboxSender: Sendable {
                 continue
             }
             group.enter()
-            Task { [self] in
+            Task(executorPreference: deliveryExecutor) { [self] in
                 let outcome = await attempt(entry)
                 outcomes.add(entry, outcome)
                 group.leave()
@@ -231,7 +232,8 @@ final class OutboxSender: Sendable {
         let entryLogger = logger.with([
             "outbox.id": "\(entry.id)", "conversation.id": "\(entry.conversationID)", "attempt": "\(attempts)",
         ])
-        metrics.deliveries.increment(["channel": entry.conversationID.channel.rawValue, "result": outcome.metricName])
+        let result = outcome.isRetryable && attempts >= settings.maxAttempts ? "failed" : outcome.metricName
+        metrics.deliveries.increment(["channel": entry.conversationID.channel.rawValue, "result": result])
         do {
             switch outcome {
             case .delivered:
@@ -288,7 +290,15 @@ private final class OutcomeCollector: Sendable {
 }
 
 extension DeliveryOutcome {
-    /// The `result` label of `motcua_deliveries_total`.
+    /// Whether the sender schedules another attempt, unless the attempts are used up.
+    var isRetryable: Bool {
+        switch self {
+        case .retry, .tokenExpired: true
+        case .delivered, .permanent: false
+        }
+    }
+
+    /// The `result` label of `motcua_deliveries_total` for an attempt that is not the last one.
     var metricName: String {
         switch self {
         case .delivered: "delivered"

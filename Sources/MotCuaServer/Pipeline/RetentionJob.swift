@@ -2,11 +2,11 @@ import Foundation
 import MotCuaStorage
 import Synchronization
 
-/// Deletes data past its retention period, at start and then every `interval` seconds:
-/// conversations idle for longer than the draft lifetime, processed events and finished replies
-/// older than the history period, and, only when a period is configured, dossiers and reports
-/// unchanged for longer than the case period. The engine also drops an expired draft when its
-/// citizen returns, so draft expiry holds between runs and across restarts.
+/// Deletes data past its retention period, at start and then every `interval` seconds. It deletes
+/// conversations idle for longer than the draft lifetime and processed events and finished replies
+/// older than the history period. Dossiers and reports unchanged for longer than the case period
+/// are deleted only when that period is configured. The engine also drops an expired draft when
+/// its citizen returns, so draft expiry holds between runs and across restarts.
 final class RetentionJob: Sendable {
     struct Periods: Sendable, Equatable {
         var drafts: TimeInterval

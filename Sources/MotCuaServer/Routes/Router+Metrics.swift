@@ -10,9 +10,9 @@ extension Router {
     /// Serves `/metrics`, which requires `Authorization: Bearer <metrics token>` when one is set.
     func metricsExposition(_ request: HTTPRequest) -> HTTPResponse {
         if !metricsToken.isEmpty {
-            let given = request.header("Authorization") ?? ""
-            guard given.hasPrefix("Bearer "),
-                Digest.constantTimeEquals(Array(given.dropFirst(7).utf8), Array(metricsToken.utf8))
+            let authorization = request.header("Authorization") ?? ""
+            guard authorization.hasPrefix("Bearer "),
+                Digest.constantTimeEquals(Array(authorization.dropFirst(7).utf8), Array(metricsToken.utf8))
             else {
                 var response = HTTPResponse.text(401, "missing or invalid bearer token\n")
                 response.headers.append((name: "WWW-Authenticate", value: #"Bearer realm="motcua-metrics""#))
@@ -24,8 +24,8 @@ extension Router {
         return response
     }
 
-    /// Counts a webhook response under `motcua_webhooks_total`. `storeEvents` counts the requests it
-    /// answers itself (accepted, duplicate, storage_error); every other answer is counted here by status.
+    /// Counts a webhook response under `motcua_webhooks_total` by its status. Responses created by
+    /// `storeEvents` are skipped, because it counts them itself as accepted, duplicate or storage_error.
     func countedWebhook(_ channel: ChannelKind, _ response: HTTPResponse) -> HTTPResponse {
         let fromStore =
             (response.status == 200 && response.body == Self.storedBody)
@@ -47,7 +47,7 @@ extension Router {
 
 extension RequestCounter {
     /// Returns a client's `X-Request-Id` when it is 1 to 64 characters of letters, digits, `-`,
-    /// `_`, `.` or `:`, so that a log line cannot be split or padded through it; nil otherwise.
+    /// `_`, `.` or `:`, and nil otherwise. The limit keeps a client from splitting or padding log lines.
     static func acceptedID(_ header: String?) -> String? {
         guard let header, (1...64).contains(header.utf8.count) else { return nil }
         let allowed = header.unicodeScalars.allSatisfy {

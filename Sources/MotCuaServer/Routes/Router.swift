@@ -67,8 +67,8 @@ struct Router: Sendable {
         }
     }
 
-    /// Ready when the database answers a query. Templates are loaded and checked before the
-    /// HTTP server starts, so a running router always has them.
+    /// Returns 200 when a query on the database succeeds, else 503. Templates are loaded and
+    /// checked before the HTTP server starts, so a running router always has them.
     private func ready(_ logger: Logger) -> HTTPResponse {
         do {
             _ = try store.pendingInbound(limit: 1)
