@@ -67,6 +67,21 @@ struct MetricsEndpointTests {
         #expect(try await harness.metric("motcua_drafts_active") == 1)
     }
 
+    @Test func rateLimitWaitsCounted() async throws {
+        let harness = try ServiceHarness()
+        harness.rateLimits.perRecipientPerSecond = 0.5
+        harness.rateLimits.perRecipientBurst = 1
+        try harness.start()
+
+        // The start of a flow sends at least two replies, so the second waits for a token.
+        _ = try await harness.converse("khai sinh", user: "8000000000000000105")
+        #expect(try await harness.waitUntilIdle())
+        let waits = try await harness.metric(#"motcua_rate_limit_waits_total{channel="zalo"}"#)
+        #expect((waits ?? 0) >= 1)
+        let seconds = try await harness.metric(#"motcua_rate_limit_wait_seconds_total{channel="zalo"}"#)
+        #expect((seconds ?? 0) > 0)
+    }
+
     @Test func bearerTokenProtectsMetrics() async throws {
         let harness = try ServiceHarness()
         harness.metricsToken = "metrics-token-0123456789"

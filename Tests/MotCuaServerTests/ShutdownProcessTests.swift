@@ -118,5 +118,6 @@ struct ShutdownProcessTests {
         #expect(run.status == 130)
         #expect(run.errors.contains("msg=\"service stopping\""))
         #expect(!run.errors.contains("msg=\"service stopped\""))
+        #expect(run.errors.contains("msg=\"second signal received, exiting without finishing the stop\""))
     }
 }
