@@ -97,13 +97,15 @@ struct ShutdownProcessTests {
     func secondSignalExitsAtOnce(signal: Int32) async throws {
         let mock = MockZaloAPI()
         try mock.start()
-        defer { mock.stop() }
+        // Stopping the mock waits for its slow response. A thread of its own does that wait, so no
+        // thread of the cooperative pool, which other tests need, is blocked for seconds.
+        defer { Thread { mock.stop() }.start() }
         let client = try HTTPClient()
         defer { client.shutdown() }
         let running = try await Self.start(mock: mock, client: client)
         defer { try? FileManager.default.removeItem(at: running.folder) }
 
-        mock.failNext([.slow(seconds: 8)])
+        mock.failNext([.slow(seconds: 5)])
         #expect(try await Self.sendText("menu", msgID: "stop-2", to: running, client: client) == 200)
         for _ in 0..<100 where mock.requestCount == 0 { try await Task.sleep(for: .milliseconds(20)) }
 
