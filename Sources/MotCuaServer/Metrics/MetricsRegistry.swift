@@ -91,11 +91,13 @@ public final class MetricsRegistry: Sendable {
 
     func update(_ name: String, labels: [String: String], _ change: (inout Series, [Double]) -> Void) {
         families.withLock { families in
-            guard var family = families[name] else { return }
-            var series = family.series[labels] ?? Series(bucketCounts: Array(repeating: 0, count: family.buckets.count))
-            change(&series, family.buckets)
-            family.series[labels] = series
-            families[name] = family
+            guard let buckets = families[name]?.buckets else { return }
+            // Mutating through the dictionary's subscript avoids copying the family's series.
+            var series =
+                families[name]?.series.removeValue(forKey: labels)
+                ?? Series(bucketCounts: Array(repeating: 0, count: buckets.count))
+            change(&series, buckets)
+            families[name]?.series[labels] = series
         }
     }
 
