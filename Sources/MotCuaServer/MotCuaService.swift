@@ -15,14 +15,21 @@ public final class MotCuaService: Sendable {
     private let server: HTTPServer
     private let processor: EventProcessor
     private let sender: OutboxSender
-    private let purger: DraftPurger
+    private let retention: RetentionJob
     private let logger: Logger
+    private let startedAt: Date
+    /// The metrics served at `/metrics`. Components built outside the service, such as the
+    /// broadcast sender, register theirs here.
+    public let metrics: MetricsRegistry
 
     /// Loads templates and opens the database; throws with the file, key or path at fault.
     public init(configuration: Configuration, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) throws
     {
         self.configuration = configuration
         self.logger = logger
+        startedAt = Date()
+        let serviceMetrics = ServiceMetrics()
+        metrics = serviceMetrics.registry
         var templates = try TemplateLoader.load(folder: configuration.templatesFolder)
         (store, closeStore) = try configuration.openStore()
         try Self.keepFlowVersions(&templates, store: store, now: clock(), logger: logger)
@@ -48,12 +55,13 @@ public final class MotCuaService: Sendable {
                 zaloWindowSeconds: Double(configuration.zalo.windowDays) * 86_400,
                 messengerWindowSeconds: Double(configuration.messenger.windowHours) * 3_600,
                 channelLimits: configuration.outboxChannelLimits, recipientLimit: configuration.outboxRecipientLimit),
-            logger: Logger(label: "motcua.outbox", level: logger.level, sink: logger.sink), clock: clock)
+            logger: Logger(label: "motcua.outbox", level: logger.level, sink: logger.sink), metrics: serviceMetrics,
+            clock: clock)
         let processor = EventProcessor(
             store: store, engine: engine, lanes: configuration.processingLanes,
             logger: Logger(label: "motcua.processor", level: logger.level, sink: logger.sink), clock: clock,
             instanceID: instanceID, claimLease: configuration.processingClaimLeaseSeconds,
-            onReplies: { sender.wake() })
+            metrics: serviceMetrics, onReplies: { sender.wake() })
         let adminTokens = try AdminTokens(parsing: configuration.adminTokens)
         let admin =
             adminTokens.isEmpty
@@ -62,8 +70,9 @@ public final class MotCuaService: Sendable {
                 tokens: adminTokens, store: store, engine: engine, processor: processor, clock: clock,
                 onQueued: { sender.wake() })
         let router = Router(
-            store: store, channels: channels, client: client, admin: admin, logger: logger, clock: clock,
-            onStored: { processor.wake() })
+            store: store, channels: channels, client: client, admin: admin, logger: logger, metrics: serviceMetrics,
+            metricsToken: configuration.metricsToken, clock: clock, onStored: { processor.wake() })
+        serviceMetrics.collectStoreGauges(from: store)
         server = HTTPServer(
             configuration: .init(
                 host: configuration.listenHost, port: configuration.listenPort, threadCount: configuration.httpThreads,
@@ -73,10 +82,10 @@ public final class MotCuaService: Sendable {
             handler: { router.handle($0) })
         self.sender = sender
         self.processor = processor
-        purger = DraftPurger(
-            store: store, lifetime: TimeInterval(configuration.draftKeepDays) * 86_400,
-            logger: Logger(label: "motcua.drafts", level: logger.level, sink: logger.sink), clock: clock,
-            instanceID: instanceID)
+        retention = RetentionJob(
+            store: store, periods: Self.retentionPeriods(configuration),
+            logger: Logger(label: "motcua.retention", level: logger.level, sink: logger.sink), metrics: serviceMetrics,
+            clock: clock, instanceID: instanceID)
     }
 
     /// Creates the token manager of an enabled Zalo channel with an App Secret. It refreshes only
@@ -94,6 +103,15 @@ public final class MotCuaService: Sendable {
                 accessToken: zalo.accessToken, refreshToken: zalo.refreshToken),
             logger: Logger(label: "motcua.zalo.token", level: logger.level, sink: logger.sink), clock: clock,
             instanceID: instanceID)
+    }
+
+    static func retentionPeriods(_ configuration: Configuration) -> RetentionJob.Periods {
+        let day: TimeInterval = 86_400
+        return RetentionJob.Periods(
+            drafts: TimeInterval(configuration.draftKeepDays) * day,
+            history: configuration.retentionHistoryDays > 0
+                ? TimeInterval(configuration.retentionHistoryDays) * day : nil,
+            cases: configuration.retentionCaseDays > 0 ? TimeInterval(configuration.retentionCaseDays) * day : nil)
     }
 
     public static func engineSettings(_ configuration: Configuration) -> EngineSettings {
@@ -127,35 +145,51 @@ public final class MotCuaService: Sendable {
     public func start() throws {
         processor.start()
         sender.start()
-        purger.start()
+        retention.start()
         try server.start()
         processor.wake()
         sender.wake()
-        logger.info(
-            "service started",
-            [
-                "listen": "\(configuration.listenHost):\(server.port)", "database": configuration.databaseDescription,
-                "templates": configuration.templatesFolder, "flows": "\(templates.catalog.flows.count)",
-                "channel.zalo": configuration.zalo.isEnabled ? "enabled" : "disabled",
-                "channel.telegram": configuration.telegram.isEnabled ? "enabled" : "disabled",
-                "channel.messenger": configuration.messenger.isEnabled ? "enabled" : "disabled",
-                "admin.api": configuration.adminTokens.isEmpty ? "disabled" : "enabled",
-            ])
+        logger.info("service started", summary)
+    }
+
+    /// The configuration summary of the start and stop lines. It names what is enabled and never
+    /// contains a secret.
+    private var summary: Logger.Metadata {
+        [
+            "listen": "\(configuration.listenHost):\(server.port)",
+            "database.kind": configuration.postgresURL == nil ? "sqlite" : "postgres",
+            "database": configuration.databaseDescription, "templates": configuration.templatesFolder,
+            "flows": "\(templates.catalog.flows.count)", "log.level": configuration.logLevel,
+            "log.format": configuration.logFormat, "processing.lanes": "\(configuration.processingLanes)",
+            "channel.zalo": configuration.zalo.isEnabled ? "enabled" : "disabled",
+            "channel.telegram": configuration.telegram.isEnabled ? "enabled" : "disabled",
+            "channel.messenger": configuration.messenger.isEnabled ? "enabled" : "disabled",
+            "admin.api": configuration.adminTokens.isEmpty ? "disabled" : "enabled",
+            "metrics.auth": configuration.metricsToken.isEmpty ? "none" : "bearer",
+            "retention.drafts.days": "\(configuration.draftKeepDays)",
+            "retention.history.days": configuration.retentionHistoryDays > 0
+                ? "\(configuration.retentionHistoryDays)" : "keep",
+            "retention.cases.days": configuration.retentionCaseDays > 0 ? "\(configuration.retentionCaseDays)" : "keep",
+        ]
     }
 
     /// The bound port, useful when the configuration asked for port 0.
     public var port: UInt16 { server.port }
 
     /// Stops accepting requests, finishes those in flight, lets lanes finish their current event,
-    /// stops the sender after its batch, and closes the database.
+    /// lets the sender finish its batch, and closes the database. Every reply of the last batch
+    /// has its outcome recorded, which ends its claim, so a restart sends the remaining replies at
+    /// once instead of after the lease.
     public func stop() {
         logger.info("service stopping")
         server.stop()
         processor.stop()
         sender.stop()
-        purger.stop()
+        retention.stop()
         client.shutdown()
         closeStore()
-        logger.info("service stopped")
+        var metadata = summary
+        metadata["uptime.seconds"] = String(format: "%.0f", Date().timeIntervalSince(startedAt))
+        logger.info("service stopped", metadata)
     }
 }

@@ -131,6 +131,45 @@ public struct CitizenDataDeletion: Sendable, Equatable {
     }
 }
 
+/// Row counts for metrics.
+public struct StoreDepth: Sendable, Equatable {
+    /// Inbound events not yet processed.
+    public var inboxPending: Int
+    /// Replies not yet delivered or given up.
+    public var outboxPending: Int
+    /// Conversations whose saved state is inside a flow other than the main menu, such as a
+    /// half-filled form.
+    public var activeDrafts: Int
+
+    public init(inboxPending: Int, outboxPending: Int, activeDrafts: Int) {
+        self.inboxPending = inboxPending
+        self.outboxPending = outboxPending
+        self.activeDrafts = activeDrafts
+    }
+}
+
+/// The row counts `deleteHistory` removed, by table.
+public struct HistoryDeletion: Sendable, Equatable {
+    public var inboundEvents: Int
+    public var outboxEntries: Int
+
+    public init(inboundEvents: Int, outboxEntries: Int) {
+        self.inboundEvents = inboundEvents
+        self.outboxEntries = outboxEntries
+    }
+}
+
+/// The record counts `deleteCases` removed.
+public struct CaseDeletion: Sendable, Equatable {
+    public var dossiers: Int
+    public var reports: Int
+
+    public init(dossiers: Int, reports: Int) {
+        self.dossiers = dossiers
+        self.reports = reports
+    }
+}
+
 /// A flow file as it was when a version of it was first loaded.
 public struct StoredFlowVersion: Sendable, Equatable {
     public var flowID: String
@@ -262,4 +301,18 @@ public protocol Store: Sendable {
     /// another owner holds it unexpired. Used for work that one instance at a time does, such as a
     /// token refresh. A store used by one process only may always return true.
     func acquireLease(_ name: String, owner: String, now: Date, duration: TimeInterval) throws -> Bool
+
+    // Operations: metrics and retention. Each is one cheap statement or one transaction.
+
+    /// Returns the inbox and outbox depth and the number of drafts in progress, for metrics read
+    /// at every scrape.
+    func depth() throws -> StoreDepth
+
+    /// Deletes processed inbound events received before `cutoff` and delivered or failed replies
+    /// created before it. Pending events and replies are kept whatever their age.
+    func deleteHistory(before cutoff: Date) throws -> HistoryDeletion
+
+    /// Deletes dossiers and field reports whose last change is before `cutoff`, with their
+    /// status history; returns how many records were deleted.
+    func deleteCases(updatedBefore cutoff: Date) throws -> CaseDeletion
 }

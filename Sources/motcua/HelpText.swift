@@ -1,3 +1,5 @@
+import MotCuaServer
+
 /// Help texts for the command line, in Vietnamese.
 enum HelpText {
     static let version = "0.1.0"
@@ -19,44 +21,41 @@ enum HelpText {
         Mã thoát: 0 thành công, 1 công việc có lỗi, 2 cách dùng hoặc dữ liệu vào không hợp lệ.
         """
 
-    static let serve = """
-        motcua serve — chạy webhook server
-
-        Cách dùng: motcua serve [--config TỆP]
-
-        Tùy chọn:
-          --config TỆP   tệp cấu hình YAML (mặc định: motcua.yaml nếu có)
-          --help         in hướng dẫn này
-
-        Biến môi trường (ghi đè tệp cấu hình):
-          MOTCUA_LISTEN                  địa chỉ host:cổng để nghe (mặc định 127.0.0.1:8080)
-          MOTCUA_DATABASE                sqlite:ĐƯỜNG_DẪN (mặc định sqlite:data/motcua.sqlite) hoặc
-                                         postgres://NGƯỜI_DÙNG:MẬT_KHẨU@MÁY:CỔNG/TÊN_CSDL
-          MOTCUA_TEMPLATES               thư mục kịch bản, tin nhắn (mặc định templates)
-          MOTCUA_LOG_LEVEL               trace, debug, info, notice, warning, error, critical (mặc định info)
-          MOTCUA_LOG_FORMAT              logfmt hoặc json (mặc định logfmt)
-          MOTCUA_ZALO_APP_ID             app id của Zalo
-          MOTCUA_ZALO_OA_ID              id của Official Account
-          MOTCUA_ZALO_OA_SECRET          khóa bí mật để kiểm tra chữ ký webhook; đặt biến này là bật kênh Zalo
-          MOTCUA_ZALO_SIGNATURE_FIRST_TERM
-                                         app_id hoặc oa_id: giá trị đứng đầu chuỗi ký (mặc định app_id)
-          MOTCUA_ZALO_ACCESS_TOKEN       access token của OA để gửi tin trả lời
-          MOTCUA_ZALO_API_BASE           địa chỉ API Zalo (mặc định https://openapi.zalo.me)
-          MOTCUA_ZALO_REFRESH_TOKEN      refresh token OAuth v4; token mới nhận khi làm mới được lưu và dùng thay biến này
-          MOTCUA_ZALO_APP_SECRET         App Secret của ứng dụng Zalo, cần để làm mới access token
-          MOTCUA_ZALO_OAUTH_BASE         địa chỉ OAuth Zalo (mặc định https://oauth.zaloapp.com)
-          MOTCUA_TELEGRAM_SECRET         secret_token của webhook Telegram; đặt biến này là bật kênh Telegram
-          MOTCUA_TELEGRAM_TOKEN          token của bot Telegram để gửi tin trả lời
-          MOTCUA_TELEGRAM_API_BASE       địa chỉ Bot API (mặc định https://api.telegram.org)
-          MOTCUA_MESSENGER_APP_SECRET    App Secret để kiểm tra chữ ký webhook; đặt biến này là bật kênh Messenger
-          MOTCUA_MESSENGER_VERIFY_TOKEN  Verify Token khi Facebook xác minh địa chỉ webhook
-          MOTCUA_MESSENGER_PAGE_TOKEN    access token của Trang để gửi tin trả lời
-          MOTCUA_MESSENGER_API_BASE      địa chỉ Graph API (mặc định https://graph.facebook.com)
-          MOTCUA_ADMIN_TOKENS            token của API quản trị, dạng vai_trò:token cách nhau dấu phẩy;
-                                         vai trò admin, officer, viewer (xem docs/api-quan-tri.md)
-
-        Các khóa khác của tệp cấu hình và giá trị mặc định: xem docs/cau-hinh.md.
-        """
+    /// The serve help; its key list comes from `ConfigurationKey.all`, the table that loading
+    /// and validation use.
+    static var serve: String {
+        var lines = [
+            "motcua serve — chạy webhook server",
+            "",
+            "Cách dùng: motcua serve [--config TỆP]",
+            "",
+            "Tùy chọn:",
+            "  --config TỆP   tệp cấu hình YAML (mặc định: motcua.yaml nếu có)",
+            "  --help         in hướng dẫn này",
+            "",
+            "Biến môi trường (ghi đè tệp cấu hình); khóa YAML tương ứng trong ngoặc:",
+        ]
+        for key in ConfigurationKey.all {
+            guard let variable = key.environment else { continue }
+            let yaml = key.isSecret ? "bí mật, không đặt trong tệp" : key.name
+            lines.append("  \(variable) (\(yaml))")
+            lines.append("      \(key.summary); mặc định \(key.defaultText)")
+        }
+        lines += [
+            "",
+            "Mỗi biến bí mật còn có dạng <TÊN_BIẾN>_FILE, ví dụ MOTCUA_ZALO_OA_SECRET_FILE=/etc/motcua/zalo-oa-secret:",
+            "server đọc bí mật từ tệp đó. Tệp phải chỉ người chạy dịch vụ đọc được (chmod 600).",
+            "",
+            "Khóa chỉ đặt trong tệp cấu hình:",
+        ]
+        for key in ConfigurationKey.all where key.environment == nil {
+            let alias = key.alias.map { " (tên cũ: \($0))" } ?? ""
+            lines.append("  \(key.name)\(alias)")
+            lines.append("      \(key.summary); mặc định \(key.defaultText)")
+        }
+        lines += ["", "Giải thích đầy đủ từng khóa: docs/cau-hinh.md. Vận hành: docs/van-hanh.md."]
+        return lines.joined(separator: "\n")
+    }
 
     static let migrate = """
         motcua migrate — cập nhật cấu trúc cơ sở dữ liệu

@@ -46,7 +46,7 @@ enum ServiceRunner {
             return 2
         }
         afterStart?(service)
-        waitForTermination()
+        waitForTermination(logger: logger)
         service.stop()
         return 0
     }
@@ -57,8 +57,9 @@ enum ServiceRunner {
             sink: .standardError(format: LogSink.Format(rawValue: configuration.logFormat.lowercased()) ?? .logfmt))
     }
 
-    /// Blocks until SIGINT or SIGTERM arrives.
-    static func waitForTermination() {
+    /// Blocks until SIGINT or SIGTERM arrives. A second signal, during the drain that follows,
+    /// exits the process at once with status 130.
+    static func waitForTermination(logger: Logger) {
         let received = DispatchSemaphore(value: 0)
         let counter = SignalCounter()
         let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
@@ -68,6 +69,8 @@ enum ServiceRunner {
                 if counter.count.add(1, ordering: .relaxed).newValue == 1 {
                     received.signal()
                 } else {
+                    logger.warning(
+                        "second signal received, exiting without finishing the stop", ["signal": "\(number)"])
                     exit(130)
                 }
             }

@@ -88,6 +88,11 @@ final class FlakyStore: Store {
     func transcript(of id: ConversationID, before: TranscriptEntry.ID?, limit: Int) throws -> [TranscriptEntry]? {
         try base.transcript(of: id, before: before, limit: limit)
     }
+    func depth() throws -> StoreDepth { try base.depth() }
+    func deleteHistory(before cutoff: Date) throws -> HistoryDeletion { try base.deleteHistory(before: cutoff) }
+    func deleteCases(updatedBefore cutoff: Date) throws -> CaseDeletion {
+        try base.deleteCases(updatedBefore: cutoff)
+    }
 }
 
 struct EventOrderTests {

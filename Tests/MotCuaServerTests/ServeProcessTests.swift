@@ -2,6 +2,7 @@ import Foundation
 import MotCuaChannels
 import MotCuaHTTP
 import MotCuaReplay
+import MotCuaServer
 import Testing
 
 /// Runs the `motcua` executable as an operator would.
@@ -67,6 +68,20 @@ struct ServeProcessTests {
         #expect(run.status == 0)
         #expect(run.output.contains("Cách dùng: motcua serve"))
         #expect(run.output.contains("MOTCUA_ZALO_OA_SECRET"))
+    }
+
+    @Test func helpListsEveryKey() throws {
+        let run = try Self.run(["serve", "--help"])
+        #expect(run.status == 0)
+        for key in ConfigurationKey.all {
+            if let variable = key.environment {
+                #expect(run.output.contains("  \(variable) "), "help lacks \(variable)")
+            } else {
+                #expect(run.output.contains("  \(key.name)"), "help lacks \(key.name)")
+            }
+            #expect(run.output.contains("mặc định \(key.defaultText)"), "help lacks the default of \(key.name)")
+        }
+        #expect(run.output.contains("_FILE"))
     }
 
     @Test func unknownCommandExitsTwo() throws {

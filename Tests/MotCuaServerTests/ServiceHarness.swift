@@ -39,6 +39,10 @@ final class ServiceHarness: @unchecked Sendable {
     }()
     /// `outbound.timeout_seconds` for the service's requests to the mock.
     var outboundTimeoutSeconds = Configuration().outboundTimeoutSeconds
+    /// The service logger's level; every line goes to `logs`.
+    var logLevel = Logger.Level.debug
+    /// `MOTCUA_METRICS_TOKEN` for the service; empty leaves `/metrics` open.
+    var metricsToken = ""
     private var sequence = 0
 
     init() throws {
@@ -76,6 +80,7 @@ final class ServiceHarness: @unchecked Sendable {
         configuration.adminTokens = adminTokens
         configuration.limits = rateLimits
         configuration.outboundTimeoutSeconds = outboundTimeoutSeconds
+        configuration.metricsToken = metricsToken
         guard enablesTelegramAndMessenger else { return configuration }
         configuration.telegram.token = Self.telegramToken
         configuration.telegram.secretToken = Self.telegramSecret
@@ -90,7 +95,7 @@ final class ServiceHarness: @unchecked Sendable {
     func start(maxBodyBytes: Int = 1 << 20) throws {
         let service = try MotCuaService(
             configuration: configuration(maxBodyBytes: maxBodyBytes),
-            logger: Logger(label: "test", level: .debug, sink: logs))
+            logger: Logger(label: "test", level: logLevel, sink: logs))
         try service.start()
         self.service = service
     }
@@ -118,6 +123,34 @@ final class ServiceHarness: @unchecked Sendable {
             text: text, userID: user, msgID: msgID ?? "msg-\(UUID().uuidString)",
             timestampMillis: 1_772_000_000_000 + Int64(sequence), settings: Self.settings)
         return try await post(signed.body, signature: signed.signature)
+    }
+
+    /// Sends a GET to the service.
+    func get(_ path: String, headers: [(name: String, value: String)] = []) async throws -> HTTPClientResponse {
+        try await client.send(HTTPClientRequest(url: "http://127.0.0.1:\(service!.port)\(path)", headers: headers))
+    }
+
+    /// Returns the value of one `/metrics` line, such as `motcua_inbox_pending`, or nil when absent.
+    func metric(_ series: String) async throws -> Double? {
+        let body = String(decoding: try await get("/metrics").body, as: UTF8.self)
+        for line in body.split(separator: "\n") where line.hasPrefix(series + " ") {
+            return Double(line.dropFirst(series.count + 1))
+        }
+        return nil
+    }
+
+    /// Waits until the inbox and the outbox are empty, at most `timeout` seconds; returns whether
+    /// they are.
+    @discardableResult
+    func waitUntilIdle(timeout: Double = 60) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let inbox = try await metric("motcua_inbox_pending")
+            let outbox = try await metric("motcua_outbox_pending")
+            if inbox == 0, outbox == 0 { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return false
     }
 
     /// Waits until the mock has received at least `count` messages, at most `timeout` seconds.

@@ -16,9 +16,14 @@ extension Configuration {
         }
     }
 
-    /// Checks that an enabled Messenger channel has its handshake token, its Page token and a
-    /// usable API version and window.
+    /// Checks that the Graph API version is usable, and that an enabled Messenger channel has its
+    /// handshake token and its Page token.
     func validateMessenger() throws {
+        if messenger.apiVersion.isEmpty || messenger.apiVersion.contains("/") {
+            throw ConfigurationError(
+                key: "messenger.api_version",
+                message: "'\(messenger.apiVersion)' không hợp lệ; viết một phiên bản, ví dụ v21.0")
+        }
         guard messenger.isEnabled else { return }
         if messenger.verifyToken.isEmpty {
             throw ConfigurationError(
@@ -29,11 +34,6 @@ extension Configuration {
             throw ConfigurationError(
                 key: "MOTCUA_MESSENGER_PAGE_TOKEN",
                 message: "chưa đặt; kênh Messenger cần access token của Trang để trả lời")
-        }
-        if messenger.apiVersion.isEmpty || messenger.apiVersion.contains("/") {
-            throw ConfigurationError(
-                key: "messenger.api_version",
-                message: "'\(messenger.apiVersion)' không hợp lệ; viết một phiên bản, ví dụ v21.0")
         }
     }
 }

@@ -23,69 +23,6 @@ extension Configuration {
         return config
     }
 
-    private static var fileKeys: [String: WritableKeyPath<Configuration, String>] {
-        [
-            "listen": \.listenAddress, "database": \.databaseURL, "templates": \.templatesFolder,
-            "log.level": \.logLevel, "log.format": \.logFormat,
-            "zalo.app_id": \.zalo.appID, "zalo.oa_id": \.zalo.oaID,
-            "zalo.signature_first_term": \.zalo.signatureFirstTerm, "zalo.api_base": \.zalo.apiBase,
-            "zalo.oauth_base": \.zalo.oauthBase,
-            "telegram.api_base": \.telegram.apiBase, "messenger.api_base": \.messenger.apiBase,
-            "messenger.api_version": \.messenger.apiVersion,
-        ]
-    }
-
-    private static var fileIntegerKeys: [String: WritableKeyPath<Configuration, Int>] {
-        [
-            "http.threads": \.httpThreads, "http.max_connections": \.httpMaxConnections,
-            "http.request_timeout_seconds": \.httpRequestTimeoutSeconds, "http.max_body_bytes": \.httpMaxBodyBytes,
-            "processing.lanes": \.processingLanes, "database.pool_size": \.databasePoolSize,
-            "outbox.max_attempts": \.outboxMaxAttempts,
-            "retry.options_after": \.retryOptionsAfter, "retry.official_after": \.retryOfficialAfter,
-            "drafts.resume_after_minutes": \.draftResumeAfterMinutes, "drafts.keep_days": \.draftKeepDays,
-            "zalo.window_days": \.zalo.windowDays, "messenger.window_hours": \.messenger.windowHours,
-        ]
-    }
-
-    private static var fileNumberKeys: [String: WritableKeyPath<Configuration, Double>] {
-        [
-            "outbox.retry_base_seconds": \.outboxRetryBaseSeconds, "outbox.retry_max_seconds": \.outboxRetryMaxSeconds,
-            "outbox.lease_seconds": \.outboxLeaseSeconds,
-            "processing.claim_lease_seconds": \.processingClaimLeaseSeconds,
-            "outbound.connect_timeout_seconds": \.outboundConnectTimeoutSeconds,
-            "outbound.timeout_seconds": \.outboundTimeoutSeconds,
-            "limits.zalo.per_second": \.limits.zalo.perSecond, "limits.zalo.burst": \.limits.zalo.burst,
-            "limits.telegram.per_second": \.limits.telegram.perSecond,
-            "limits.telegram.burst": \.limits.telegram.burst,
-            "limits.messenger.per_second": \.limits.messenger.perSecond,
-            "limits.messenger.burst": \.limits.messenger.burst,
-        ]
-    }
-
-    static var environmentKeys: [String: WritableKeyPath<Configuration, String>] {
-        [
-            "MOTCUA_LISTEN": \.listenAddress, "MOTCUA_DATABASE": \.databaseURL, "MOTCUA_TEMPLATES": \.templatesFolder,
-            "MOTCUA_LOG_LEVEL": \.logLevel, "MOTCUA_LOG_FORMAT": \.logFormat,
-            "MOTCUA_ZALO_APP_ID": \.zalo.appID, "MOTCUA_ZALO_OA_ID": \.zalo.oaID,
-            "MOTCUA_ZALO_OA_SECRET": \.zalo.oaSecret, "MOTCUA_ZALO_ACCESS_TOKEN": \.zalo.accessToken,
-            "MOTCUA_ZALO_API_BASE": \.zalo.apiBase, "MOTCUA_ZALO_REFRESH_TOKEN": \.zalo.refreshToken,
-            "MOTCUA_ZALO_APP_SECRET": \.zalo.appSecret, "MOTCUA_ZALO_OAUTH_BASE": \.zalo.oauthBase,
-            "MOTCUA_ZALO_SIGNATURE_FIRST_TERM": \.zalo.signatureFirstTerm,
-            "MOTCUA_TELEGRAM_TOKEN": \.telegram.token, "MOTCUA_TELEGRAM_SECRET": \.telegram.secretToken,
-            "MOTCUA_TELEGRAM_API_BASE": \.telegram.apiBase,
-            "MOTCUA_MESSENGER_APP_SECRET": \.messenger.appSecret,
-            "MOTCUA_MESSENGER_VERIFY_TOKEN": \.messenger.verifyToken,
-            "MOTCUA_MESSENGER_PAGE_TOKEN": \.messenger.pageToken, "MOTCUA_MESSENGER_API_BASE": \.messenger.apiBase,
-            "MOTCUA_ADMIN_TOKENS": \.adminTokens,
-        ]
-    }
-
-    /// Keys that hold secrets: accepted only from the environment.
-    static let secretFileKeys: Set<String> = [
-        "zalo.oa_secret", "zalo.access_token", "zalo.refresh_token", "zalo.app_secret", "admin.tokens",
-        "telegram.token", "telegram.secret", "messenger.app_secret", "messenger.verify_token", "messenger.page_token",
-    ]
-
     mutating func apply(document root: DocumentNode) throws {
         var flat: [(key: String, value: DocumentNode)] = []
         func walk(_ node: DocumentNode, _ prefix: String) {
@@ -96,41 +33,63 @@ extension Configuration {
             }
         }
         walk(root, "")
-        for (key, node) in flat {
-            if Self.secretFileKeys.contains(key) {
+        for (name, node) in flat {
+            guard let key = ConfigurationKey.named(name) else {
                 throw ConfigurationError(
-                    key: key, message: "khóa bí mật chỉ đọc từ biến môi trường; xóa dòng này khỏi tệp")
+                    key: name, message: "dòng \(node.line): khóa không tồn tại; xem docs/cau-hinh.md")
+            }
+            if key.isSecret {
+                let variable = key.environment ?? "biến môi trường"
+                throw ConfigurationError(
+                    key: name,
+                    message:
+                        "khóa bí mật chỉ đọc từ biến môi trường \(variable) hoặc tệp trong \(variable)_FILE; "
+                        + "xóa dòng này khỏi tệp")
             }
             guard let text = node.scalar else {
-                throw ConfigurationError(key: key, message: "dòng \(node.line): cần một giá trị đơn")
+                throw ConfigurationError(key: name, message: "dòng \(node.line): cần một giá trị đơn")
             }
-            if let path = Self.fileKeys[key] {
-                self[keyPath: path] = text
-            } else if let path = Self.fileIntegerKeys[key] {
-                guard let value = Int(text), value > 0 else {
-                    throw ConfigurationError(key: key, message: "'\(text)' không phải số nguyên dương")
-                }
-                self[keyPath: path] = value
-            } else if key == "limits.per_recipient_per_second" {
-                guard let value = Double(text), value >= 0, value.isFinite else {
-                    throw ConfigurationError(key: key, message: "'\(text)' không phải số không âm; 0 để tắt giới hạn")
-                }
-                limits.perRecipientPerSecond = value
-            } else if let path = Self.fileNumberKeys[key] {
-                guard let value = Double(text), value > 0 else {
-                    throw ConfigurationError(key: key, message: "'\(text)' không phải số dương")
-                }
-                self[keyPath: path] = value
-            } else {
-                throw ConfigurationError(
-                    key: key, message: "dòng \(node.line): khóa không tồn tại; xem docs/cau-hinh.md")
-            }
+            try set(key, to: text, source: name)
         }
     }
 
     mutating func apply(environment: [String: String]) throws {
-        for (name, path) in Self.environmentKeys {
-            if let value = environment[name], !value.isEmpty { self[keyPath: path] = value }
+        for key in ConfigurationKey.all {
+            guard let variable = key.environment else { continue }
+            let direct = environment[variable].flatMap { $0.isEmpty ? nil : $0 }
+            if let fileVariable = key.fileVariable, let path = environment[fileVariable], !path.isEmpty {
+                if direct != nil {
+                    throw ConfigurationError(
+                        key: fileVariable, message: "đặt cùng lúc với \(variable); chỉ giữ một trong hai biến")
+                }
+                try set(key, to: try Self.readSecretFile(path, variable: fileVariable), source: fileVariable)
+            } else if let direct {
+                try set(key, to: direct, source: variable)
+            }
+        }
+    }
+
+    /// Parses `text` for `key` and stores it; `source` names the YAML key or variable in errors.
+    private mutating func set(_ key: ConfigurationKey, to text: String, source: String) throws {
+        switch (ConfigurationKey.storage[key.name], key.value) {
+        case (.text(let path)?, _):
+            self[keyPath: path] = text
+        case (.integer(let path)?, .integer(let minimum)):
+            guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value >= minimum else {
+                let expected = minimum == 0 ? "số nguyên không âm" : "số nguyên từ \(minimum) trở lên"
+                throw ConfigurationError(key: source, message: "'\(text)' không hợp lệ; cần \(expected)")
+            }
+            self[keyPath: path] = value
+        case (.number(let path)?, .number(let minimum, let exclusive)):
+            let parsed = Double(text.trimmingCharacters(in: .whitespaces))
+            guard let value = parsed, value.isFinite, exclusive ? value > minimum : value >= minimum else {
+                let bound = ConfigurationKey.format(minimum)
+                let expected = exclusive ? "một số lớn hơn \(bound)" : "một số từ \(bound) trở lên"
+                throw ConfigurationError(key: source, message: "'\(text)' không hợp lệ; cần \(expected)")
+            }
+            self[keyPath: path] = value
+        default:
+            preconditionFailure("configuration key \(key.name) has no matching storage")
         }
     }
 

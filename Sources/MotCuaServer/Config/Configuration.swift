@@ -32,8 +32,15 @@ public struct Configuration: Sendable, Equatable {
     public var retryOfficialAfter = 3
     /// Minutes of silence in a form after which a returning citizen is asked to continue.
     public var draftResumeAfterMinutes = 30
-    /// Days a half-filled form is kept; older conversations are deleted by an hourly job.
+    /// Days a conversation and its half-filled form are kept after the last message; older ones
+    /// are deleted by an hourly job. YAML key `retention.drafts`, formerly `drafts.keep_days`.
     public var draftKeepDays = 30
+    /// Days processed inbound events and delivered or failed replies are kept; 0 keeps them.
+    public var retentionHistoryDays = 90
+    /// Days dossiers and field reports are kept after their last status change; 0 keeps them.
+    public var retentionCaseDays = 0
+    /// The bearer token `/metrics` requires; empty leaves `/metrics` open. A secret.
+    public var metricsToken = ""
 
     public var outboxMaxAttempts = 8
     public var outboxRetryBaseSeconds = 2.0

@@ -39,6 +39,7 @@ final class EventProcessor: Sendable {
     private let logger: Logger
     private let clock: @Sendable () -> Date
     private let onReplies: @Sendable () -> Void
+    private let metrics: ServiceMetrics
     private let lanes: [DispatchQueue]
     private let wakeSignal = WakeSignal()
     private let state = Mutex(State())
@@ -49,8 +50,9 @@ final class EventProcessor: Sendable {
     init(
         store: any Store, engine: ConversationEngine, lanes: Int, logger: Logger, clock: @escaping @Sendable () -> Date,
         instanceID: String = UUID().uuidString, claimLease: TimeInterval = 30,
-        onReplies: @escaping @Sendable () -> Void
+        metrics: ServiceMetrics = ServiceMetrics(), onReplies: @escaping @Sendable () -> Void
     ) {
+        self.metrics = metrics
         self.store = store
         self.claimLease = claimLease
         self.instanceID = instanceID
@@ -100,6 +102,7 @@ final class EventProcessor: Sendable {
             // Claims use the wall clock, not the injected clock, because other instances compare them.
             pending = try store.claimInbound(owner: instanceID, now: Date(), lease: claimLease, limit: 256)
         } catch {
+            metrics.databaseErrors.increment(["operation": "claim_inbox"])
             logger.error("claiming pending events failed", ["error": "\(error)", "instance.id": instanceID])
             return
         }
@@ -144,13 +147,22 @@ final class EventProcessor: Sendable {
     private func process(_ stored: StoredEvent) {
         let conversation = stored.event.conversationID
         guard !state.withLock({ $0.blocked.contains(conversation) }) else { return }
-        let eventLogger = logger.with(["event.sequence": "\(stored.sequence)", "conversation.id": "\(conversation)"])
+        let eventLogger = logger.with([
+            "event.sequence": "\(stored.sequence)", "event.id": stored.event.eventID,
+            "conversation.id": "\(conversation)",
+        ])
+        let started = DispatchTime.now().uptimeNanoseconds
         do {
             let replies = try run(stored, conversation: conversation)
             state.withLock { _ = $0.failures.removeValue(forKey: stored.sequence) }
-            eventLogger.debug("event processed", ["replies": "\(replies)"])
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            metrics.processingSeconds.observe(seconds, ["channel": conversation.channel.rawValue])
+            metrics.events.increment(["result": "processed"])
+            eventLogger.info(
+                "event processed", ["replies": "\(replies)", "duration.seconds": String(format: "%.4f", seconds)])
             if replies > 0 { onReplies() }
         } catch {
+            metrics.events.increment(["result": "failed"])
             let attempts = state.withLock { state -> Int in
                 state.failures[stored.sequence, default: 0] += 1
                 return state.failures[stored.sequence]!
@@ -162,8 +174,10 @@ final class EventProcessor: Sendable {
             }
             do {
                 try store.markProcessed(eventSequence: stored.sequence)
+                metrics.events.increment(["result": "set_aside"])
                 eventLogger.error("event set aside after repeated failures", ["attempts": "\(attempts)"])
             } catch {
+                metrics.databaseErrors.increment(["operation": "set_event_aside"])
                 // Still pending: keep later events waiting so that order holds.
                 state.withLock { _ = $0.blocked.insert(conversation) }
                 eventLogger.error("setting an event aside failed", ["error": "\(error)"])

@@ -34,13 +34,17 @@ final class OutboxSender: Sendable {
     private let settings: Settings
     private let logger: Logger
     private let clock: @Sendable () -> Date
+    private let metrics: ServiceMetrics
     private let loop = Mutex<BackgroundLoop?>(nil)
     private let rateLimits: Mutex<OutboxRateLimits>
+    private let deliveryExecutor = DeliveryExecutor()
 
     init(
         store: any Store, client: HTTPClient, channels: ChannelSettings, zaloTokens: ZaloTokenManager? = nil,
-        settings: Settings, logger: Logger, clock: @escaping @Sendable () -> Date
+        settings: Settings, logger: Logger, metrics: ServiceMetrics = ServiceMetrics(),
+        clock: @escaping @Sendable () -> Date
     ) {
+        self.metrics = metrics
         self.store = store
         self.client = client
         self.channels = channels
@@ -70,6 +74,7 @@ final class OutboxSender: Sendable {
         do {
             batch = try store.claimDueOutbox(now: clock(), limit: settings.batchSize, lease: settings.leaseSeconds)
         } catch {
+            metrics.databaseErrors.increment(["operation": "claim_outbox"])
             logger.error("claiming replies failed", ["error": "\(error)"])
             return 0
         }
@@ -89,7 +94,7 @@ final class OutboxSender: Sendable {
                 continue
             }
             group.enter()
-            Task { [self] in
+            Task(executorPreference: deliveryExecutor) { [self] in
                 let outcome = await attempt(entry)
                 outcomes.add(entry, outcome)
                 group.leave()
@@ -110,6 +115,9 @@ final class OutboxSender: Sendable {
             try store.scheduleRetry(
                 outboxID: entry.id, attempts: entry.attempts, nextAttemptAt: now.addingTimeInterval(wait),
                 error: "rate limited")
+            let channel = ["channel": entry.conversationID.channel.rawValue]
+            metrics.rateLimitWaits.increment(channel)
+            metrics.rateLimitWaitSeconds.increment(channel, by: wait)
             logger.debug(
                 "reply waits for the send rate limit",
                 [
@@ -117,6 +125,7 @@ final class OutboxSender: Sendable {
                     "delay.seconds": String(format: "%.3f", wait),
                 ])
         } catch {
+            metrics.databaseErrors.increment(["operation": "postpone_reply"])
             logger.error("postponing a rate-limited reply failed", ["outbox.id": "\(entry.id)", "error": "\(error)"])
         }
     }
@@ -140,6 +149,7 @@ final class OutboxSender: Sendable {
             guard idle > window else { return nil }
             return "outside the \(name): last message \(Int(idle / 3_600)) hours ago"
         } catch {
+            metrics.databaseErrors.increment(["operation": "read_last_message_time"])
             logger.error("reading the last message time failed", ["outbox.id": "\(entry.id)", "error": "\(error)"])
             return nil
         }
@@ -222,11 +232,13 @@ final class OutboxSender: Sendable {
         let entryLogger = logger.with([
             "outbox.id": "\(entry.id)", "conversation.id": "\(entry.conversationID)", "attempt": "\(attempts)",
         ])
+        let result = outcome.isRetryable && attempts >= settings.maxAttempts ? "failed" : outcome.metricName
+        metrics.deliveries.increment(["channel": entry.conversationID.channel.rawValue, "result": result])
         do {
             switch outcome {
             case .delivered:
                 try store.markDelivered(outboxID: entry.id, at: now)
-                entryLogger.debug("reply delivered")
+                entryLogger.info("reply delivered")
             case .permanent(let reason):
                 try store.markFailed(outboxID: entry.id, attempts: attempts, reason: reason)
                 entryLogger.warning("reply undeliverable", ["reason": reason])
@@ -238,6 +250,7 @@ final class OutboxSender: Sendable {
                 try retry(entry, attempts: attempts, after: nil, reason: reason, now: now, logger: entryLogger)
             }
         } catch {
+            metrics.databaseErrors.increment(["operation": "record_delivery"])
             entryLogger.error("recording a delivery outcome failed", ["error": "\(error)"])
         }
     }
@@ -274,4 +287,24 @@ private final class OutcomeCollector: Sendable {
     }
 
     var all: [(OutboxEntry, DeliveryOutcome)] { items.withLock { $0 } }
+}
+
+extension DeliveryOutcome {
+    /// Whether the sender schedules another attempt, unless the attempts are used up.
+    var isRetryable: Bool {
+        switch self {
+        case .retry, .tokenExpired: true
+        case .delivered, .permanent: false
+        }
+    }
+
+    /// The `result` label of `motcua_deliveries_total` for an attempt that is not the last one.
+    var metricName: String {
+        switch self {
+        case .delivered: "delivered"
+        case .permanent: "failed"
+        case .retry: "retry"
+        case .tokenExpired: "token_expired"
+        }
+    }
 }

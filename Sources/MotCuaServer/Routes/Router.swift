@@ -16,12 +16,18 @@ struct Router: Sendable {
     let onStored: @Sendable () -> Void
     /// The admin API, or nil when no admin token is configured.
     let admin: AdminAPI?
+    let metrics: ServiceMetrics
+    /// The bearer token `/metrics` requires; empty leaves it open.
+    let metricsToken: String
     private let requestCounter = RequestCounter()
 
     init(
         store: any Store, channels: ChannelSettings, client: HTTPClient, admin: AdminAPI? = nil, logger: Logger,
-        clock: @escaping @Sendable () -> Date, onStored: @escaping @Sendable () -> Void
+        metrics: ServiceMetrics = ServiceMetrics(), metricsToken: String = "", clock: @escaping @Sendable () -> Date,
+        onStored: @escaping @Sendable () -> Void
     ) {
+        self.metrics = metrics
+        self.metricsToken = metricsToken
         self.store = store
         self.channels = channels
         self.client = client
@@ -31,33 +37,46 @@ struct Router: Sendable {
         self.onStored = onStored
     }
 
+    /// Handles one request and echoes its request id in `X-Request-Id`.
     func handle(_ request: HTTPRequest) -> HTTPResponse {
-        let requestLogger = logger.with(["request.id": requestCounter.next()])
+        let requestID = RequestCounter.acceptedID(request.header("X-Request-Id")) ?? requestCounter.next()
+        let requestLogger = logger.with(["request.id": requestID])
+        var response = route(request, logger: requestLogger)
+        response.headers.append((name: "X-Request-Id", value: requestID))
+        return response
+    }
+
+    private func route(_ request: HTTPRequest, logger: Logger) -> HTTPResponse {
         switch (request.method, request.path) {
         case ("GET", "/healthz"):
             return .text(200, "ok\n")
         case ("GET", "/readyz"):
-            return ready(requestLogger)
+            return ready(logger)
+        case ("GET", "/metrics"):
+            return metricsExposition(request)
         case (_, "/webhooks/zalo"):
-            return zaloWebhook(request, logger: requestLogger)
+            return countedWebhook(.zalo, zaloWebhook(request, logger: logger))
         case (_, "/webhooks/telegram"):
-            return telegramWebhook(request, logger: requestLogger)
+            return countedWebhook(.telegram, telegramWebhook(request, logger: logger))
         case (_, "/webhooks/messenger"):
-            return messengerWebhook(request, logger: requestLogger)
+            return countedWebhook(.messenger, messengerWebhook(request, logger: logger))
         case (_, let path) where path == "/api" || path.hasPrefix("/api/"):
-            return adminRequest(request, logger: requestLogger.with(["http.method": request.method]))
+            return adminRequest(request, logger: logger.with(["http.method": request.method]))
         default:
             return .text(404, "not found\n")
         }
     }
 
+    /// Returns 200 when a query on the database succeeds, else 503. Templates are loaded and
+    /// checked before the HTTP server starts, so a running router always has them.
     private func ready(_ logger: Logger) -> HTTPResponse {
         do {
             _ = try store.pendingInbound(limit: 1)
             return .text(200, "ready\n")
         } catch {
+            metrics.databaseErrors.increment(["operation": "readiness"])
             logger.error("readiness check failed", ["error": "\(error)"])
-            return .text(503, "database unavailable\n")
+            return .text(503, "not ready: database unavailable\n")
         }
     }
 
@@ -109,17 +128,28 @@ struct Router: Sendable {
             for event in events where try store.insertInbound(event, receivedAt: clock()) {
                 stored += 1
             }
+            let eventIDs = events.map(\.eventID).joined(separator: ",")
             if stored > 0 {
+                metrics.webhooks.increment(["channel": channel.rawValue, "result": "accepted"])
+                logger.info(
+                    "webhook stored", ["channel": channel.rawValue, "event.id": eventIDs, "events": "\(stored)"])
                 onStored()
             } else {
-                logger.info(
-                    "duplicate webhook ignored", ["channel": channel.rawValue, "event.id": events.first?.eventID ?? ""])
+                metrics.webhooks.increment(["channel": channel.rawValue, "result": "duplicate"])
+                logger.info("duplicate webhook ignored", ["channel": channel.rawValue, "event.id": eventIDs])
             }
-            return .json(200, Array(#"{"status":"ok"}"#.utf8))
+            return .json(200, Self.storedBody)
         } catch {
             // 503 makes the platform deliver the event again later, so it is not lost.
-            logger.error("storing a webhook event failed", ["channel": channel.rawValue, "error": "\(error)"])
-            return .text(503, "storage unavailable, retry later\n")
+            metrics.webhooks.increment(["channel": channel.rawValue, "result": "storage_error"])
+            metrics.databaseErrors.increment(["operation": "store_event"])
+            logger.error(
+                "storing a webhook event failed",
+                [
+                    "channel": channel.rawValue, "event.id": events.map(\.eventID).joined(separator: ","),
+                    "error": "\(error)",
+                ])
+            return .text(503, Self.storageUnavailableBody)
         }
     }
 

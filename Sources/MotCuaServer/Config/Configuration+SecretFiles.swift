@@ -1,0 +1,42 @@
+import Foundation
+
+extension Configuration {
+    /// Reads a secret from the file named by a `<VARIABLE>_FILE` variable. The file must be a
+    /// regular file that neither its group nor other users may read, because anyone who can read
+    /// it can impersonate the service. One trailing line break is removed, as editors add one.
+    static func readSecretFile(_ path: String, variable: String) throws -> String {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw ConfigurationError(
+                key: variable,
+                message: "không đọc được tệp '\(path)'; kiểm tra đường dẫn và quyền đọc của người chạy dịch vụ")
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw ConfigurationError(key: variable, message: "'\(path)' không phải tệp thường")
+        }
+        let permissions = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o777
+        guard permissions & 0o077 == 0 else {
+            throw ConfigurationError(
+                key: variable,
+                message:
+                    "tệp '\(path)' cho nhóm hoặc người khác đọc được (quyền \(String(permissions, radix: 8))); "
+                    + "chạy chmod 600 '\(path)' rồi khởi động lại")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError(
+                key: variable, message: "không đọc được tệp '\(path)'; kiểm tra quyền đọc của người chạy dịch vụ")
+        }
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasSuffix("\r\n") {
+            text.removeLast(2)
+        } else if text.hasSuffix("\n") {
+            text.removeLast()
+        }
+        guard !text.isEmpty else {
+            throw ConfigurationError(key: variable, message: "tệp '\(path)' rỗng; ghi bí mật vào tệp")
+        }
+        return text
+    }
+}
