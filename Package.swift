@@ -39,6 +39,9 @@ let package = Package(
         .executableTarget(
             name: "motcua",
             dependencies: ["MotCuaCore", "MotCuaServer", "MotCuaReplay", "MotCuaYAML", "MotCuaHTTP", "MotCuaChannels"]),
+        .executableTarget(
+            name: "motcua-bench",
+            dependencies: ["MotCuaCore", "MotCuaChannels", "MotCuaStorage", "MotCuaHTTP", "MotCuaReplay"]),
 
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore", "MotCuaYAML"]),
         .testTarget(name: "MotCuaHTTPTests", dependencies: ["MotCuaHTTP"]),
@@ -49,6 +52,7 @@ let package = Package(
             dependencies: [
                 "MotCuaServer", "MotCuaReplay", "MotCuaHTTP", "MotCuaCore", "MotCuaStorage", "MotCuaChannels",
             ]),
+        .testTarget(name: "MotCuaBenchTests", dependencies: ["motcua-bench"]),
     ],
     swiftLanguageModes: [.v6]
 )
