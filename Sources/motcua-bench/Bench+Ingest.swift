@@ -87,7 +87,7 @@ extension Bench {
         return after - before
     }
 
-    /// The same wrk load against an HTTPServer in this process that answers 200 and does nothing else.
+    /// The same wrk load against an HTTPServer in this process that returns 200 and does no other work.
     func measureFloor() async throws -> WrkResult {
         announce("Đo mức nền: cùng tải wrk vào một server libmicrohttpd chỉ trả 200…")
         let server = HTTPServer(
@@ -140,8 +140,8 @@ extension Bench {
                 figure: "đầu cuối / end-to-end (turns/s)", value: Format.rate(ingest.turnsPerSecond),
                 target: "≥ 15,000", verdict: ingest.turnsPerSecond >= 15_000 ? .met : .missed,
                 method:
-                    "replies counted by the mock Zalo API in the harness during the ingest run, "
-                    + "\(ingest.repliesPerTurn) \(turnWord) per turn; \(ingest.turnsCompleted) turns from the first "
+                    "replies counted by the mock Zalo API in the harness during the ingest run, divided by "
+                    + "\(ingest.repliesPerTurn) (the \(turnWord) to one first message); \(ingest.turnsCompleted) turns from the first "
                     + "request to the last reply, which came \(String(format: "%.1f", ingest.drainSeconds)) s after "
                     + "wrk stopped"))
         return rows

@@ -31,7 +31,7 @@ extension Bench {
         FileHandleOutput.print(
             "  · đã lưu \(Format.rate(Double(seeded))) hội thoại trong \(String(format: "%.0f", seedSeconds)) giây")
 
-        let (loaded, touched, requests) = try await withServe(
+        let (loaded, repliesReceived, requests) = try await withServe(
             name: "memory", mockBase: mock.baseURL, freshDatabase: false
         ) { serve in
             // One webhook from each of the first users, which loads, advances and saves their stored state.
@@ -44,7 +44,7 @@ extension Bench {
                 connections: options.connections, durationSeconds: options.loadSeconds)
             let stored = min(wrk.requests - wrk.non2xxResponses, events)
             let final = await replies.waitFor(before + stored * repliesPerTurn, quietSeconds: 5, timeoutSeconds: 90)
-            return (try serve.residentBytes(), (final - before) / repliesPerTurn, wrk.requests)
+            return (try serve.residentBytes(), final - before, wrk.requests)
         }
 
         done(
@@ -63,7 +63,8 @@ extension Bench {
                     "\(seeded) conversation rows inserted by the harness with SQLiteStore.saveConversation "
                     + "(copies of a state the server produced, \(String(format: "%.0f", seedSeconds)) s), then serve "
                     + "restarted on that database and \(requests) webhooks from those users posted by wrk for "
-                    + "\(options.loadSeconds) s, \(touched) of them answered; VmRSS read after the replies stopped"),
+                    + "\(options.loadSeconds) s (\(repliesReceived) replies on the mock); VmRSS read after the "
+                    + "replies stopped"),
         ]
     }
 

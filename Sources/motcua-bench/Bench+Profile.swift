@@ -52,7 +52,10 @@ extension Bench {
         record(
             command:
                 "callgrind_annotate --inclusive=yes --threshold=100 $TMP/callgrind.out | swift demangle --simplified")
-        done("đã ghi \(lines.count) hàm; xem BENCHMARKS.md")
+        let kept = NSTemporaryDirectory() + "motcua-bench-callgrind.out"
+        try? FileManager.default.removeItem(atPath: kept)
+        try? FileManager.default.copyItem(atPath: outputFile, toPath: kept)
+        done("đã ghi \(lines.count) hàm vào báo cáo; dữ liệu gốc ở \(kept)")
     }
 
     private func demangle(_ text: String) async throws -> String {

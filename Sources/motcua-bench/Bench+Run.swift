@@ -5,6 +5,8 @@ extension Bench {
     /// benchmark could not run and 0 otherwise, whether targets were met or not.
     func runAll() async -> Int32 {
         FileHandleOutput.print("motcua-bench: đo trên 127.0.0.1 với \(options.motcuaBinary)")
+        // Read before any load starts, so the load average shows only other processes.
+        let machine = await MachineDescription.current(swiftBinary: options.swiftBinary)
         var failures = 0
         var table = ResultTable()
 
@@ -54,7 +56,7 @@ extension Bench {
         FileHandleOutput.print("\nKết quả:\n")
         FileHandleOutput.print(table.plainText())
         let report = BenchReport(
-            machine: await MachineDescription.current(swiftBinary: options.swiftBinary),
+            machine: machine,
             commands: ["make bench"] + commands, table: table, profiles: profiles)
         do {
             try report.append(to: options.outputFile)

@@ -154,7 +154,7 @@ final class ReplyCounter: Sendable {
     }
 }
 
-/// The mock platform in this process, counting every reply it accepts.
+/// Starts the mock platform in this process with a counter of the replies it accepts.
 func startMockPlatform() throws -> (mock: MockZaloAPI, replies: ReplyCounter) {
     let replies = ReplyCounter()
     let mock = MockZaloAPI(onMessage: { _ in replies.increment() })

@@ -8,6 +8,9 @@ struct MachineDescription {
     var operatingSystem: String
     var swiftVersion: String
     var date: String
+    /// The 1, 5 and 15 minute load averages from /proc/loadavg before the run. Other processes
+    /// share the cores, so a load near or above the core count lowers every figure.
+    var loadAverage: String = "unknown"
 
     static func current(swiftBinary: String) async -> MachineDescription {
         let meminfo = (try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8)) ?? ""
@@ -16,6 +19,8 @@ struct MachineDescription {
         let swift = try? await ChildProcess.output(
             "/bin/sh", ["-c", "\"$0\" --version", swiftBinary], timeoutSeconds: 30, includeErrors: true)
         let kernel = try? await ChildProcess.output("/bin/uname", ["-r"], timeoutSeconds: 10)
+        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3)
+            .joined(separator: " ")
         let nproc = try? await ChildProcess.output("/usr/bin/nproc", [], timeoutSeconds: 10)
 
         let memoryKilobytes = value(of: "MemTotal", in: meminfo).flatMap { Int($0.split(separator: " ").first ?? "") }
@@ -33,10 +38,10 @@ struct MachineDescription {
             ]
             .compactMap { $0 }.joined(separator: ", "),
             swiftVersion: swift?.output.split(separator: "\n").first.map(String.init) ?? "unknown",
-            date: formatter.string(from: Date()))
+            date: formatter.string(from: Date()), loadAverage: load ?? "unknown")
     }
 
-    /// The value after the first `name:` (or `name=`) line in a `/proc` or `/etc` file.
+    /// Returns the value after the first `name:` (or `name=`) line in a `/proc` or `/etc` file.
     static func value(of name: String, in text: String, separator: Character = ":") -> String? {
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: separator, maxSplits: 1)
@@ -55,6 +60,7 @@ struct MachineDescription {
         - CPU: \(cpuModel)
         - OS: \(operatingSystem)
         - Swift: \(swiftVersion)
+        - load average before the run (1, 5, 15 min): \(loadAverage)
 
         """
     }

@@ -13,10 +13,10 @@ struct ResultRow: Equatable {
     var value: String
     var target: String
     var verdict: Verdict
-    /// How the figure was measured, printed under the table.
+    /// The measuring method, printed under the table.
     var method: String = ""
 
-    /// A row for a feature that is not built yet.
+    /// Makes a row for a feature that is not built yet.
     static func notAvailable(_ figure: String, target: String, reason: String) -> ResultRow {
         ResultRow(
             figure: figure, value: "chưa có / not available yet", target: target, verdict: .notMeasured, method: reason)
@@ -39,7 +39,7 @@ struct ResultTable {
         }
     }
 
-    /// A Markdown table with one row per figure, then a numbered list of methods.
+    /// Renders a Markdown table with one row per figure, then a bulleted list of methods.
     func markdown() -> String {
         var lines = ["| figure | value | target | met? |", "| --- | --- | --- | --- |"]
         for row in rows {
@@ -56,7 +56,7 @@ struct ResultTable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Plain columns padded to the widest cell, for a terminal.
+    /// Renders plain columns padded to the widest cell, for a terminal.
     func plainText() -> String {
         let header = ["chỉ số / figure", "giá trị / value", "mục tiêu / target", "đạt? / met?"]
         let body = rows.map { [$0.figure, $0.value, $0.target, Self.verdictText($0.verdict)] }

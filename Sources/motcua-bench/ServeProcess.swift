@@ -58,7 +58,7 @@ final class ServeProcess {
         (try? String(contentsOfFile: Self.logFile(folder), encoding: .utf8)) ?? ""
     }
 
-    /// Polls `GET /healthz` every 2 ms until it answers 200 and returns the time since exec.
+    /// Polls `GET /healthz` every 2 ms until it returns 200, and returns the time since exec.
     func waitUntilHealthy(client: HTTPClient, timeoutSeconds: Double) async throws -> Duration {
         let deadline = ContinuousClock.now + .milliseconds(Int(timeoutSeconds * 1000))
         let request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/healthz")
@@ -74,7 +74,7 @@ final class ServeProcess {
         throw BenchError("motcua serve không trả lời /healthz sau \(Int(timeoutSeconds)) giây")
     }
 
-    /// The resident set size in bytes, from VmRSS in /proc/PID/status.
+    /// Reads the resident set size in bytes, from VmRSS in /proc/PID/status.
     func residentBytes() throws -> Int {
         let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
         guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
@@ -102,7 +102,7 @@ final class ServeProcess {
 
     private static func logFile(_ folder: String) -> String { folder + "/serve.log" }
 
-    /// The server's YAML settings. Send limits are lifted so the outbox runs as fast as it can.
+    /// Returns the server's YAML settings, with send limits lifted so the outbox runs at full speed.
     static func configuration(port: UInt16, database: String, templates: String) -> String {
         """
         listen: 127.0.0.1:\(port)

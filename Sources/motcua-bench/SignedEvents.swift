@@ -13,7 +13,7 @@ struct SignedEvents {
         ZaloSettings(appID: appID, oaID: oaID, signatureSecret: secret, accessToken: accessToken)
     }
 
-    /// The Zalo user id of user number `index`; ids are numeric strings like Zalo's.
+    /// Returns the Zalo user id of user number `index`; ids are numeric strings like Zalo's.
     static func userID(_ index: Int, run: String) -> String {
         "\(run)\(String(format: "%012d", index))"
     }

@@ -1,14 +1,15 @@
 import Foundation
 
 /// A wrk Lua script that posts pre-signed webhook bodies from a file. Each wrk thread takes every
-/// n-th line, so threads never send the same body; a thread that runs out starts again from its
-/// first body, and those repeats are duplicates the server acknowledges without storing.
+/// n-th line, so threads never send the same body. A thread that runs out starts again from its
+/// first body, and the server acknowledges those repeats as duplicates without storing them.
 struct WrkScript {
     var eventsPath: String
     var requestPath: String
     var threads: Int
-    /// Milliseconds each connection waits before its next request, or nil for no wait. wrk starts
-    /// a request's latency clock when it writes the request, so the wait is not counted.
+    /// Milliseconds each connection waits before its next request, or nil for no wait. wrk 4.1
+    /// starts a request's latency clock after the wait, when it writes the request
+    /// (socket_writeable in src/wrk.c), so the wait is not counted as latency.
     var delayMilliseconds: Int?
 
     func text() -> String {
