@@ -140,8 +140,9 @@ extension Bench {
                 figure: "đầu cuối / end-to-end (turns/s)", value: Format.rate(ingest.turnsPerSecond),
                 target: "≥ 15,000", verdict: ingest.turnsPerSecond >= 15_000 ? .met : .missed,
                 method:
-                    "replies counted by the mock Zalo API in the harness during the ingest run, divided by "
-                    + "\(ingest.repliesPerTurn) (the \(turnWord) to one first message); \(ingest.turnsCompleted) turns from the first "
+                    "replies counted by the mock Zalo API in the harness during the ingest run; turns are an "
+                    + "estimate, replies divided by \(ingest.repliesPerTurn) (the \(turnWord) to one first message); "
+                    + "\(ingest.turnsCompleted) turns from the first "
                     + "request to the last reply, which came \(String(format: "%.1f", ingest.drainSeconds)) s after "
                     + "wrk stopped"))
         return rows
@@ -152,7 +153,7 @@ extension Bench {
             figure: "mức nền / floor: bare libmicrohttpd (req/s)", value: Format.rate(floor.requestsPerSecond),
             target: "—", verdict: .notMeasured,
             method:
-                "the same wrk load against MotCuaHTTP.HTTPServer (2 threads) in the harness answering 200 with no "
+                "the same wrk load against MotCuaHTTP.HTTPServer (2 threads) in the harness returning 200 with no "
                 + "work; p99 \(Format.ms(floor.p99))")
     }
 }
