@@ -4,7 +4,8 @@ import Synchronization
 /// Runs programs the harness starts and waits for them without blocking the cooperative pool.
 enum ChildProcess {
     /// Runs `executable` to completion with a time limit and returns its standard output; standard
-    /// error is appended when `includeErrors` is set. A run over the limit is sent SIGTERM.
+    /// error is appended when `includeErrors` is set. A run over the limit is sent SIGTERM, and
+    /// SIGKILL 10 seconds later if it is still running.
     static func output(
         _ executable: String, _ arguments: [String], timeoutSeconds: Double, includeErrors: Bool = false
     ) async throws -> (status: Int32, output: String) {
@@ -28,7 +29,10 @@ enum ChildProcess {
         let timedOut = await waitOffPool(finished, timeoutSeconds: timeoutSeconds)
         if timedOut {
             kill(pid, SIGTERM)
-            await waitOffPool(finished, timeoutSeconds: 10)
+            if await waitOffPool(finished, timeoutSeconds: 10) {
+                kill(pid, SIGKILL)
+                await waitOffPool(finished, timeoutSeconds: 10)
+            }
         }
         pipe.fileHandleForReading.readabilityHandler = nil
         collected.append(pipe.fileHandleForReading.readDataToEndOfFile())

@@ -8,7 +8,7 @@ final class ServeProcess {
     let port: UInt16
     let folder: String
     private let process: Process
-    private(set) var startedAt: ContinuousClock.Instant
+    private let startedAt: ContinuousClock.Instant
 
     /// Writes the configuration into `folder` and starts the server. `wrapper` runs the server
     /// under another program, such as valgrind, given as its arguments before the binary.
