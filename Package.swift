@@ -42,6 +42,9 @@ let package = Package(
         .executableTarget(
             name: "motcua",
             dependencies: ["MotCuaCore", "MotCuaServer", "MotCuaReplay", "MotCuaYAML", "MotCuaHTTP", "MotCuaChannels"]),
+        .executableTarget(
+            name: "motcua-bench",
+            dependencies: ["MotCuaCore", "MotCuaChannels", "MotCuaStorage", "MotCuaHTTP", "MotCuaReplay"]),
 
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore", "MotCuaYAML"]),
         .testTarget(name: "MotCuaHTTPTests", dependencies: ["MotCuaHTTP"]),
@@ -53,6 +56,7 @@ let package = Package(
                 "MotCuaServer", "MotCuaReplay", "MotCuaHTTP", "MotCuaCore", "MotCuaStorage", "MotCuaChannels",
                 "MotCuaPostgres",
             ]),
+        .testTarget(name: "MotCuaBenchTests", dependencies: ["motcua-bench"]),
     ],
     swiftLanguageModes: [.v6]
 )

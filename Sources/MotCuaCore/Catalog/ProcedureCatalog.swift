@@ -5,6 +5,9 @@ public struct ProcedureCatalog: Sendable {
     private var indexByCode: [String: Int] = [:]
     /// Search keys, rebuilt when a procedure is added.
     var index = ProcedureIndex(procedures: [])
+    /// Each procedure's folded phrases in `procedures` order. Folding is the costly part of
+    /// building the index, so adding a procedure folds only its own texts.
+    private var phrases: [[[String]]] = []
 
     public init(procedures: [Procedure] = []) {
         for procedure in procedures { add(procedure) }
@@ -15,13 +18,16 @@ public struct ProcedureCatalog: Sendable {
     /// Adds a procedure; a later one with the same code replaces the earlier one. `load(from:source:)`
     /// reports a repeated code as an error instead.
     public mutating func add(_ procedure: Procedure) {
+        let folded = ProcedureIndex.phrases(of: procedure)
         if let existing = indexByCode[procedure.code] {
             procedures[existing] = procedure
+            phrases[existing] = folded
         } else {
             indexByCode[procedure.code] = procedures.count
             procedures.append(procedure)
+            phrases.append(folded)
         }
-        index = ProcedureIndex(procedures: procedures)
+        index = ProcedureIndex(procedures: procedures, phrases: phrases)
     }
 
     /// The procedure with exactly this code, as stored in a slot or a button value.

@@ -13,11 +13,13 @@ struct ProcedureIndex: Sendable {
     let codeDigits: [String]
 
     init(procedures: [Procedure]) {
-        phrases = procedures.map { procedure in
-            ([procedure.shortName, procedure.name] + procedure.keywords)
-                .map(Self.significantWords)
-                .filter { !$0.isEmpty }
-        }
+        self.init(procedures: procedures, phrases: procedures.map(Self.phrases))
+    }
+
+    /// Builds the index from phrases already computed by `phrases(of:)`, one entry per procedure in
+    /// the same order, so a catalog that grows one procedure at a time folds each text only once.
+    init(procedures: [Procedure], phrases: [[[String]]]) {
+        self.phrases = phrases
         wordSets = phrases.map { Set($0.joined()) }
 
         var counts: [String: Int] = [:]
@@ -27,6 +29,13 @@ struct ProcedureIndex: Sendable {
         let total = Double(procedures.count)
         weights = counts.mapValues { log(1 + total / Double($0)) }
         codeDigits = procedures.map { $0.code.filter(\.isNumber) }
+    }
+
+    /// Returns the procedure's short name, name and keywords as lists of significant folded words.
+    static func phrases(of procedure: Procedure) -> [[String]] {
+        ([procedure.shortName, procedure.name] + procedure.keywords)
+            .map(significantWords)
+            .filter { !$0.isEmpty }
     }
 
     func weight(_ word: String) -> Double {

@@ -3,6 +3,9 @@
 public struct FlowCatalog: Sendable {
     public private(set) var flows: [String: Flow] = [:]
     private var versions: [String: Flow] = [:]
+    /// The folded keywords and title of each current flow, sorted by flow id. Folding is costly,
+    /// so it runs once per flow here instead of on every incoming message.
+    private var matchKeys: [MatchKeys] = []
     /// The flow shown by "menu" and to a citizen outside any flow.
     public var menuFlowID: String
 
@@ -14,6 +17,9 @@ public struct FlowCatalog: Sendable {
     public mutating func add(_ flow: Flow) {
         flows[flow.id] = flow
         versions["\(flow.id)@\(flow.version)"] = flow
+        matchKeys.removeAll { $0.flowID == flow.id }
+        let position = matchKeys.firstIndex { $0.flowID > flow.id } ?? matchKeys.count
+        matchKeys.insert(MatchKeys(flow), at: position)
     }
 
     /// Keeps an earlier version for conversations that started on it, without replacing the
@@ -29,16 +35,28 @@ public struct FlowCatalog: Sendable {
     }
 
     /// The flow whose keywords best match the text, by folded whole words; nil when none does.
+    /// The longest matching keyword wins, and of equal lengths the flow with the smallest id.
     public func flow(matching text: String) -> Flow? {
         let key = " " + VietnameseText.foldKey(text) + " "
-        var best: (flow: Flow, length: Int)?
-        for flow in flows.values.sorted(by: { $0.id < $1.id }) where flow.id != menuFlowID {
-            for keyword in flow.keywords + [flow.title] {
-                let folded = VietnameseText.foldKey(keyword)
-                guard !folded.isEmpty, key.contains(" \(folded) ") else { continue }
-                if folded.count > best?.length ?? 0 { best = (flow, folded.count) }
+        var best: (flowID: String, length: Int)?
+        for entry in matchKeys where entry.flowID != menuFlowID {
+            for keyword in entry.keywords where keyword.length > best?.length ?? 0 && key.contains(keyword.padded) {
+                best = (entry.flowID, keyword.length)
             }
         }
-        return best?.flow
+        return best.flatMap { flows[$0.flowID] }
+    }
+}
+
+/// One flow's keywords and title, folded and padded with spaces for whole-word matching.
+private struct MatchKeys: Sendable {
+    var flowID: String
+    var keywords: [(padded: String, length: Int)]
+
+    init(_ flow: Flow) {
+        flowID = flow.id
+        keywords = (flow.keywords + [flow.title]).map(VietnameseText.foldKey).filter { !$0.isEmpty }.map {
+            (padded: " \($0) ", length: $0.count)
+        }
     }
 }
