@@ -12,6 +12,7 @@ enum HelpText {
           demo      chạy server, một Zalo giả lập trên máy và một khung chat trong terminal
           chat      nói chuyện với trợ lý ngay trong tiến trình, không cần server
           lint      kiểm tra kịch bản và tin nhắn, in mỗi lỗi dạng tệp:dòng: nội dung
+          replay    chạy lại các kịch bản thử (fixtures/conversations) và chỉ ra câu trả lời khác đi
           --help    in hướng dẫn này; 'motcua <lệnh> --help' cho từng lệnh
           --version in phiên bản
 
