@@ -122,7 +122,7 @@ public struct FixtureRunner {
     }
 
     /// Replaces `{{name}}` in typed text and button values with saved variables.
-    private static func substitute(_ variables: [String: String], in content: InboundContent) -> InboundContent {
+    static func substitute(_ variables: [String: String], in content: InboundContent) -> InboundContent {
         func filled(_ text: String) -> String {
             variables.reduce(text) { $0.replacingOccurrences(of: "{{\($1.key)}}", with: $1.value) }
         }
@@ -133,7 +133,7 @@ public struct FixtureRunner {
         }
     }
 
-    private static func capture(
+    static func capture(
         _ text: String, _ expectation: Fixture.Expectation, into variables: inout [String: String]
     ) {
         guard let name = expectation.save, let pattern = expectation.matches,

@@ -1,0 +1,102 @@
+import Foundation
+import MotCuaChannels
+import MotCuaCore
+import MotCuaHTTP
+import MotCuaReplay
+import Testing
+
+/// Runs `motcua replay --target` against a real service and the mock platform API on loopback.
+@Suite(.serialized)
+struct ReplayTargetTests {
+    private func targetSettings(_ harness: ServiceHarness) -> TargetSettings {
+        var target = TargetSettings(
+            serverURL: "http://127.0.0.1:\(harness.service!.port)", mockURL: harness.mock.baseURL)
+        target.zalo = ServiceHarness.settings
+        target.telegram = TelegramSettings(
+            token: ServiceHarness.telegramToken, secretToken: ServiceHarness.telegramSecret)
+        target.messenger = ServiceHarness.messengerSettings
+        target.replyTimeout = 5
+        target.quietPeriod = 0.3
+        return target
+    }
+
+    private func run(_ paths: [String], target: TargetSettings) -> (status: Int32, output: String, errors: String) {
+        var options = ReplayOptions(paths: paths, templates: ConversationFixtureTests.templates)
+        options.target = target
+        var output = ""
+        var errors = ""
+        let status = ReplaySession.run(options, output: { output += $0 }, errorOutput: { errors += $0 })
+        return (status, output, errors)
+    }
+
+    /// Copies a repository fixture with another channel into a temporary folder.
+    private func fixture(_ name: String, channel: ChannelKind) throws -> String {
+        let source = try String(contentsOfFile: ConversationFixtureTests.folder + "/" + name, encoding: .utf8)
+        let text = source.replacingOccurrences(of: "channel: zalo", with: "channel: \(channel.rawValue)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("replay-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent(name).path
+        try text.replacingOccurrences(of: "templates: ../../templates\n", with: "").write(
+            toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("fixture passes over HTTP", arguments: ChannelKind.allCases)
+    func fixturePassesOverHTTP(_ channel: ChannelKind) throws {
+        let harness = try ServiceHarness()
+        try harness.start()
+        let path = try fixture("huy-nhan-tin--giu.yaml", channel: channel)
+        let result = run([path], target: targetSettings(harness))
+
+        #expect(result.status == 0, "\(result.output)\(result.errors)")
+        #expect(result.output.hasSuffix("1 đạt, 0 lỗi\n"))
+        #expect(harness.mock.messages(on: channel).count == 3)
+    }
+
+    @Test func changedReplyFailsOverHTTP() throws {
+        let harness = try ServiceHarness()
+        try harness.start()
+        let path = try fixture("huy-nhan-tin--giu.yaml", channel: .zalo)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "Bác vẫn nhận thông báo như cũ.", with: "Đã giữ.").write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let result = run([path], target: targetSettings(harness))
+
+        #expect(result.status == 1)
+        #expect(result.output.contains("\(path):16: lượt 3 (\"ko\")"), "\(result.output)")
+        #expect(result.output.contains("    + Bác vẫn nhận thông báo như cũ. Gõ \"menu\" để làm việc khác."))
+    }
+
+    @Test func webhookFixturesArePostedAndReported() throws {
+        let harness = try ServiceHarness()
+        try harness.start()
+        let root = ServiceHarness.repositoryRoot.appendingPathComponent("fixtures/webhooks")
+        let files = [
+            root.appendingPathComponent("zalo/user_send_text.json").path,
+            root.appendingPathComponent("telegram/message_text.json").path,
+            root.appendingPathComponent("messenger/text.json").path,
+        ]
+        let result = run(files, target: targetSettings(harness))
+
+        #expect(result.status == 0, "\(result.output)\(result.errors)")
+        for file in files {
+            #expect(result.output.contains("\(file): HTTP 200"), "\(result.output)")
+        }
+    }
+
+    @Test func mockListsMessagesPerUser() async throws {
+        let harness = try ServiceHarness()
+        try harness.start()
+        let path = try fixture("huy-nhan-tin--giu.yaml", channel: .telegram)
+        _ = run([path], target: targetSettings(harness))
+
+        let recipient = try #require(harness.mock.messages.first?.recipient)
+        let response = try await harness.client.send(
+            HTTPClientRequest(url: harness.mock.baseURL + "/__mock/messages?user=" + recipient))
+        #expect(response.status == 200)
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [[String: Any]])
+        #expect(listed.count == 3)
+        #expect(listed.first?["channel"] as? String == "telegram")
+        #expect(listed.first?["button_titles"] as? [String] == ["1. Có", "2. Không"])
+    }
+}
