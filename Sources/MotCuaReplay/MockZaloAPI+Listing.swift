@@ -20,4 +20,18 @@ extension MockZaloAPI {
         }
         return .json(200, Array(body))
     }
+
+    /// Serves `POST /__mock/clock?advance=SECONDS`: moves the shared server clock forward and
+    /// answers `{"offset_seconds": TOTAL}`. Answers 404 when the mock has no clock, because the
+    /// server then reads the wall clock and a `wait:` cannot be replayed.
+    func advanceClock(_ request: HTTPRequest) -> HTTPResponse {
+        guard let clock else {
+            return .text(404, "no adjustable clock: start the server with MOTCUA_FAKE_CLOCK=1 motcua demo\n")
+        }
+        guard let seconds = request.query["advance"].flatMap(Double.init), seconds >= 0 else {
+            return .text(400, "advance must be a number of seconds, such as advance=2700\n")
+        }
+        let total = clock.advance(by: seconds)
+        return .json(200, Array("{\"offset_seconds\":\(total)}".utf8))
+    }
 }

@@ -56,10 +56,17 @@ public final class MockZaloAPI: Sendable {
     private let host: String
     private let requestedPort: UInt16
     private let onMessage: (@Sendable (ReceivedMessage) -> Void)?
+    /// The server's clock when it runs in the same process, such as in `motcua demo` with
+    /// MOTCUA_FAKE_CLOCK=1; `POST /__mock/clock` moves it.
+    let clock: AdjustableClock?
 
-    public init(host: String = "127.0.0.1", port: UInt16 = 0, onMessage: (@Sendable (ReceivedMessage) -> Void)? = nil) {
+    public init(
+        host: String = "127.0.0.1", port: UInt16 = 0, clock: AdjustableClock? = nil,
+        onMessage: (@Sendable (ReceivedMessage) -> Void)? = nil
+    ) {
         self.host = host
         self.requestedPort = port
+        self.clock = clock
         self.onMessage = onMessage
     }
 
@@ -107,6 +114,9 @@ public final class MockZaloAPI: Sendable {
         }
         if request.method == "GET", request.path == "/__mock/messages" {
             return messagesListing(request)
+        }
+        if request.method == "POST", request.path == "/__mock/clock" {
+            return advanceClock(request)
         }
         guard request.method == "POST", let channel = Self.channel(of: request.path) else {
             return .json(404, Array(#"{"error":-209,"message":"API not supported by the mock"}"#.utf8))

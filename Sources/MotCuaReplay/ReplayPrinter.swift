@@ -44,6 +44,7 @@ struct ReplayPrinter {
     }
 
     /// One row per flow: steps hit of all, branches taken of all, percent, then what was missed.
+    /// A flow no fixture entered gets its row only, so a run of a few fixtures stays short.
     func coverageTable(_ coverage: FlowCoverage) -> String {
         let flowHeader = language.pick("kịch bản", "flow")
         let width = max(flowHeader.count, coverage.rows.map(\.flowID.count).max() ?? 0)
@@ -57,6 +58,7 @@ struct ReplayPrinter {
         for row in coverage.rows {
             text += padded(row.flowID, width) + "  " + padded("\(row.stepsHit)/\(row.steps)", 8) + "  "
             text += padded("\(row.branchesHit)/\(row.branches)", 8) + "  " + Self.percent(row.percent) + "\n"
+            guard row.stepsHit > 0 else { continue }
             if !row.missedSteps.isEmpty {
                 text += "    " + language.pick("bước chưa chạy: ", "steps never entered: ")
                 text += row.missedSteps.joined(separator: ", ") + "\n"

@@ -22,6 +22,10 @@ final class TargetClient: Sendable {
         var variables: [String: String] = [:]
         var builder = try WebhookFactory(channel: fixture.channel, target: target, userID: platformUserID)
         for (index, turn) in fixture.turns.enumerated() {
+            if case .wait(let seconds, _) = turn {
+                try advanceClock(by: seconds)
+                continue
+            }
             guard case .send(let content, let expect, _) = turn else { continue }
             let before = try messages(for: platformUserID).count
             let event = FixtureRunner.substitute(variables, in: content)
@@ -69,6 +73,23 @@ final class TargetClient: Sendable {
             if seen > before, quiet { return Array(current.dropFirst(before)) }
             if expectsNone, quiet { return Array(current.dropFirst(before)) }
             if now.timeIntervalSince(start) >= target.replyTimeout { return Array(current.dropFirst(before)) }
+        }
+    }
+
+    /// True when the mock moves the server's clock, which it does only when both run in one
+    /// process started with MOTCUA_FAKE_CLOCK=1.
+    func canAdvanceClock() -> Bool {
+        (try? advanceClock(by: 0)) != nil
+    }
+
+    private func advanceClock(by seconds: Double) throws {
+        let response = try send(
+            HTTPClientRequest(method: "POST", url: target.mockURL + "/__mock/clock?advance=\(seconds)"))
+        guard response.status == 200 else {
+            throw FixtureError(
+                path: target.mockURL, line: 0,
+                message:
+                    "API giả lập trả HTTP \(response.status) cho /__mock/clock; chạy server bằng MOTCUA_FAKE_CLOCK=1")
         }
     }
 

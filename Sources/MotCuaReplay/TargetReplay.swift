@@ -31,12 +31,17 @@ enum TargetReplay {
         let started = clock.now
 
         for (index, fixture) in fixtures.enumerated() {
-            if fixture.turns.contains(where: { if case .wait = $0 { return true } else { return false } }) {
-                // NOTE: the server reads the wall clock, so a `wait` cannot be replayed over HTTP.
+            let hasWaits = fixture.turns.contains {
+                if case .wait = $0 { return true }
+                return false
+            }
+            if hasWaits, !client.canAdvanceClock() {
                 errorOutput(
                     language.pick(
-                        "Cảnh báo: bỏ qua \(fixture.path): lượt wait: cần đồng hồ giả, chỉ chạy được trong tiến trình\n",
-                        "Warning: skipping \(fixture.path): wait turns need a fake clock and run in process only\n"))
+                        "Cảnh báo: bỏ qua \(fixture.path): lượt wait: cần server chạy bằng "
+                            + "'MOTCUA_FAKE_CLOCK=1 motcua demo' (POST /__mock/clock không dùng được)\n",
+                        "Warning: skipping \(fixture.path): wait turns need a server started with "
+                            + "'MOTCUA_FAKE_CLOCK=1 motcua demo' (POST /__mock/clock is not available)\n"))
                 continue
             }
             let userID = "8\(String(format: "%012llu", runID))\(String(format: "%03d", index % 1000))"

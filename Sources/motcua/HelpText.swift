@@ -116,6 +116,10 @@ enum HelpText {
           --user ID   id người dùng Zalo giả lập (mặc định 1000000000000000001)
           --help      in hướng dẫn này
 
+        Biến môi trường:
+          MOTCUA_FAKE_CLOCK=1   mỗi POST /__mock/clock?advance=GIÂY tới Zalo giả lập đẩy đồng hồ của server
+                                tới trước chừng ấy giây, để 'motcua replay --target' chạy được lượt wait:
+
         Trong khung chat:
           /anh URL               gửi một ảnh
           /vitri VĨ_ĐỘ KINH_ĐỘ   gửi vị trí, ví dụ: /vitri 11.31 106.10

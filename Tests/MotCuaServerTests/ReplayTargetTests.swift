@@ -3,6 +3,7 @@ import MotCuaChannels
 import MotCuaCore
 import MotCuaHTTP
 import MotCuaReplay
+import MotCuaServer
 import Testing
 
 /// Runs `motcua replay --target` against a real service and the mock platform API on loopback.
@@ -98,5 +99,54 @@ struct ReplayTargetTests {
         #expect(listed.count == 3)
         #expect(listed.first?["channel"] as? String == "telegram")
         #expect(listed.first?["button_titles"] as? [String] == ["1. Có", "2. Không"])
+    }
+
+    static let waitingFixture = """
+        name: quay lại sau 45 phút
+        start: 2026-03-02T08:00:00+07:00
+        turns:
+          - user: khai sinh
+          - wait: 45m
+          - user: nguyen van an
+            expect:
+              - contains: đang làm dở
+                buttons: [Làm tiếp, Làm lại từ đầu]
+        """
+
+    @Test func waitMovesTheServerClock() throws {
+        let harness = try ServiceHarness()
+        let clock = AdjustableClock()
+        let mock = MockZaloAPI(clock: clock)
+        try mock.start()
+        defer { mock.stop() }
+        var configuration = harness.configuration()
+        configuration.zalo.apiBase = mock.baseURL
+        let service = try MotCuaService(
+            configuration: configuration, logger: Logger(label: "test", level: .error), clock: { clock.now() })
+        try service.start()
+        defer { service.stop() }
+
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cho-\(UUID().uuidString).yaml").path
+        try Self.waitingFixture.write(toFile: path, atomically: true, encoding: .utf8)
+        var target = TargetSettings(serverURL: "http://127.0.0.1:\(service.port)", mockURL: mock.baseURL)
+        target.zalo = ServiceHarness.settings
+        target.quietPeriod = 0.3
+        let result = run([path], target: target)
+
+        #expect(result.status == 0, "\(result.output)\(result.errors)")
+        #expect(result.output.hasSuffix("1 đạt, 0 lỗi\n"))
+        #expect(clock.now().timeIntervalSinceNow > 2690)
+    }
+
+    @Test func waitIsSkippedWithoutAClock() throws {
+        let harness = try ServiceHarness()
+        try harness.start()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cho-\(UUID().uuidString).yaml").path
+        try Self.waitingFixture.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = run([path], target: targetSettings(harness))
+
+        #expect(result.status == 0)
+        #expect(result.errors.contains("Cảnh báo: bỏ qua \(path): lượt wait:"))
+        #expect(harness.mock.messages.isEmpty, "a skipped fixture sends nothing")
     }
 }
