@@ -1,7 +1,7 @@
 import Foundation
 import MotCuaCore
 
-/// Record mode: rewrites the `expect:` blocks of a fixture file from what the bot said. Only the
+/// Record mode: rewrites the `expect:` blocks of a fixture file from the bot's replies. Only the
 /// blocks of turns whose replies differ change; every other byte of the file, comments included,
 /// stays as it was. Inside a rewritten block, an item that still holds is kept line for line.
 public enum FixtureUpdater {
@@ -101,8 +101,9 @@ public enum FixtureUpdater {
         return block
     }
 
-    /// Writes the expectation for one reply: `matches` when it shows a generated code, which
-    /// changes on every run, else the exact `text`; `buttons` when it has buttons.
+    /// Writes the expectation for one reply. A reply showing a generated code gets `matches`,
+    /// because the code changes on every run. Any other reply gets its exact `text`, and a reply
+    /// with buttons also gets `buttons`.
     static func item(for reply: OutboundMessage, column: Int) -> [String] {
         let padding = String(repeating: " ", count: column)
         let inner = column + 2
@@ -126,7 +127,7 @@ public enum FixtureUpdater {
 
     // MARK: - Line helpers
 
-    /// The column where the turn's first key starts: after `- ` on an item line.
+    /// Returns the column where the turn's first key starts, which is after `- ` on an item line.
     private static func keyColumn(of line: String) -> Int? {
         let column = indentation(line)
         let rest = line.dropFirst(column)
@@ -136,7 +137,7 @@ public enum FixtureUpdater {
         return spaces == 0 ? nil : column + 1 + spaces
     }
 
-    /// The last line from `start` on that is part of the block begun at `start`: content lines
+    /// Returns the last line from `start` on that is part of the block begun at `start`: content lines
     /// indented more than `column`, with comments and blank lines between them, stopping before
     /// `limit` (a 1-based line number) when given. Trailing comments and blank lines stay outside.
     private static func lastContentLine(

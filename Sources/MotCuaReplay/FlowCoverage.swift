@@ -1,6 +1,6 @@
 import MotCuaCore
 
-/// Which steps and which conditional `next` branches of each flow a replay went through.
+/// The steps and conditional `next` branches of each flow that a replay went through.
 public struct FlowCoverage: Sendable {
     /// One flow's numbers, with what was never exercised.
     public struct Row: Sendable {

@@ -22,7 +22,7 @@ extension MockZaloAPI {
     }
 
     /// Serves `POST /__mock/clock?advance=SECONDS`: moves the shared server clock forward and
-    /// answers `{"offset_seconds": TOTAL}`. Answers 404 when the mock has no clock, because the
+    /// returns `{"offset_seconds": TOTAL}`. Returns 404 when the mock has no clock, because the
     /// server then reads the wall clock and a `wait:` cannot be replayed.
     func advanceClock(_ request: HTTPRequest) -> HTTPResponse {
         guard let clock else {

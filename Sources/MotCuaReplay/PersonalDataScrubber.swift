@@ -32,8 +32,8 @@ struct PersonalDataScrubber {
 
     /// Replaces every value replaced before, then phone numbers, 12-digit citizen IDs and emails
     /// found by pattern.
-    /// NOTE: a name is found in free text only after it was given as an answer to a name question
-    /// and only in the form the citizen typed; the bot's reformatted copy may still show it.
+    /// NOTE: a name is found in free text only after it was given as an answer to a name question,
+    /// and only in the form the citizen typed. A copy the bot reformatted may still show it.
     mutating func scrubText(_ text: String) -> String {
         var result = text
         for (original, replacement) in replacements.sorted(by: { $0.key.count > $1.key.count }) {

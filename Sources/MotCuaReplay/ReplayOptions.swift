@@ -1,4 +1,4 @@
-/// What `motcua replay` was asked to do.
+/// The settings of one `motcua replay` run.
 public struct ReplayOptions: Sendable {
     /// Fixture files or folders; folders are searched for `*.yaml` (and `*.json` webhook fixtures
     /// with `target`), recursively.

@@ -16,7 +16,7 @@ struct ReplayPrinter {
             "\(report.mismatches.count) differences in \(report.name)")
     }
 
-    /// The fixture's name, then each mismatch as `file:line: turn N ("sent"): problem` and a diff
+    /// Formats the fixture's name, then each mismatch as `file:line: turn N ("sent"): problem` and a diff
     /// in which `-` lines are expected only and `+` lines were sent only.
     func failure(_ report: FixtureReport) -> String {
         var text = paint(language.pick("KHÔNG ĐẠT ", "FAILED ") + "\(report.path) (\(report.name))", "1;31") + "\n"
@@ -43,7 +43,7 @@ struct ReplayPrinter {
         text.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
-    /// One row per flow: steps hit of all, branches taken of all, percent, then what was missed.
+    /// Formats one row per flow: steps hit of all, branches taken of all, percent, then what was missed.
     /// A flow no fixture entered gets its row only, so a run of a few fixtures stays short.
     func coverageTable(_ coverage: FlowCoverage) -> String {
         let flowHeader = language.pick("kịch bản", "flow")

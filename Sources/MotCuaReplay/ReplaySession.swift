@@ -1,9 +1,9 @@
 import Foundation
 import MotCuaCore
 
-/// `motcua replay` without its argument parsing: finds fixtures, runs them in process (or against
-/// a server with `target`), prints diffs, coverage and speed, and returns the exit status:
-/// 0 all passed, 1 a fixture failed or coverage is too low, 2 invalid input.
+/// `motcua replay` without its argument parsing. It finds fixtures, runs them in process (or against
+/// a server with `target`), and prints diffs, coverage and speed. The exit status is 0 when all
+/// passed, 1 when a fixture failed or coverage is too low, and 2 for invalid input.
 public enum ReplaySession {
     /// Runs the replay and writes its output through `output`, errors through `errorOutput`.
     public static func run(

@@ -4,7 +4,7 @@ import MotCuaHTTP
 
 /// Replays fixtures over HTTP against a running server: each message turn becomes a signed webhook
 /// for the fixture's channel, and the replies are read back from the mock platform API. Webhook
-/// fixture files (`*.json`) are posted re-signed, and pass when the server answers 2xx.
+/// fixture files (`*.json`) are posted re-signed, and pass when the server responds with a 2xx status.
 enum TargetReplay {
     static func run(
         _ fixtures: [Fixture], webhookFiles: [String], target: TargetSettings, options: ReplayOptions,
