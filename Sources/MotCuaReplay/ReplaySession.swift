@@ -122,6 +122,10 @@ public enum ReplaySession {
         let failed = outcomes.filter { !$0.report.passed }.count
         let turns = outcomes.reduce(0) { $0 + $1.messageTurns }
         let speed = seconds > 0 ? Double(turns) / seconds : 0
+        var coverageTooLow = false
+        if let minimum = options.minimumCoverage, let coverage, coverage.percent < minimum {
+            coverageTooLow = true
+        }
 
         if options.quiet {
             output(
@@ -132,6 +136,15 @@ public enum ReplaySession {
                 output(printer.failure(outcome.report))
             }
             if let coverage { output(printer.coverageTable(coverage)) }
+            if coverageTooLow, let coverage, let minimum = options.minimumCoverage {
+                // Printed before the summary, which stays the last line.
+                output(
+                    language.pick(
+                        "Độ phủ \(ReplayPrinter.percent(coverage.percent)) thấp hơn mức tối thiểu "
+                            + "\(ReplayPrinter.percent(minimum)).\n",
+                        "Coverage \(ReplayPrinter.percent(coverage.percent)) is below the minimum "
+                            + "\(ReplayPrinter.percent(minimum)).\n"))
+            }
             output(printer.speed(turns: turns, seconds: seconds))
             output(printer.summary(passed: outcomes.count - failed, failed: failed))
         }
@@ -159,15 +172,7 @@ public enum ReplaySession {
             }
         }
 
-        if let minimum = options.minimumCoverage, let coverage, coverage.percent < minimum {
-            output(
-                language.pick(
-                    "Độ phủ \(ReplayPrinter.percent(coverage.percent)) thấp hơn mức tối thiểu \(ReplayPrinter.percent(minimum)).\n",
-                    "Coverage \(ReplayPrinter.percent(coverage.percent)) is below the minimum \(ReplayPrinter.percent(minimum)).\n"
-                ))
-            return 1
-        }
-        return failed == 0 ? 0 : 1
+        return failed == 0 && !coverageTooLow ? 0 : 1
     }
 
     /// Rewrites the fixture file from the recording; returns false when nothing changed.

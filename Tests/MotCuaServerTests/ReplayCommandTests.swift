@@ -217,6 +217,7 @@ struct ReplayCommandTests {
         let result = run(options)
         #expect(result.status == 1)
         #expect(result.output.contains("thấp hơn mức tối thiểu 99.0%"))
+        #expect(result.output.hasSuffix("1 đạt, 0 lỗi\n"), "the summary stays the last line")
     }
 
     @Test("every fixture survives a chaos mode", arguments: ChaosMode.allCases)

@@ -21,13 +21,23 @@ struct ReplayTargetTests {
         return target
     }
 
-    private func run(_ paths: [String], target: TargetSettings) -> (status: Int32, output: String, errors: String) {
+    /// Runs the replay on a thread of its own: it blocks while it waits for HTTP responses, and
+    /// blocking a thread of the cooperative pool could starve the tasks that complete them.
+    private func run(_ paths: [String], target: TargetSettings) async -> (
+        status: Int32, output: String, errors: String
+    ) {
         var options = ReplayOptions(paths: paths, templates: ConversationFixtureTests.templates)
         options.target = target
-        var output = ""
-        var errors = ""
-        let status = ReplaySession.run(options, output: { output += $0 }, errorOutput: { errors += $0 })
-        return (status, output, errors)
+        let finalOptions = options
+        return await withCheckedContinuation { continuation in
+            let thread = Thread {
+                var output = ""
+                var errors = ""
+                let status = ReplaySession.run(finalOptions, output: { output += $0 }, errorOutput: { errors += $0 })
+                continuation.resume(returning: (status, output, errors))
+            }
+            thread.start()
+        }
     }
 
     /// Copies a repository fixture with another channel into a temporary folder.
@@ -43,32 +53,32 @@ struct ReplayTargetTests {
     }
 
     @Test("fixture passes over HTTP", arguments: ChannelKind.allCases)
-    func fixturePassesOverHTTP(_ channel: ChannelKind) throws {
+    func fixturePassesOverHTTP(_ channel: ChannelKind) async throws {
         let harness = try ServiceHarness()
         try harness.start()
         let path = try fixture("huy-nhan-tin--giu.yaml", channel: channel)
-        let result = run([path], target: targetSettings(harness))
+        let result = await run([path], target: targetSettings(harness))
 
         #expect(result.status == 0, "\(result.output)\(result.errors)")
         #expect(result.output.hasSuffix("1 đạt, 0 lỗi\n"))
         #expect(harness.mock.messages(on: channel).count == 3)
     }
 
-    @Test func changedReplyFailsOverHTTP() throws {
+    @Test func changedReplyFailsOverHTTP() async throws {
         let harness = try ServiceHarness()
         try harness.start()
         let path = try fixture("huy-nhan-tin--giu.yaml", channel: .zalo)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try text.replacingOccurrences(of: "Bác vẫn nhận thông báo như cũ.", with: "Đã giữ.").write(
             toFile: path, atomically: true, encoding: .utf8)
-        let result = run([path], target: targetSettings(harness))
+        let result = await run([path], target: targetSettings(harness))
 
         #expect(result.status == 1)
         #expect(result.output.contains("\(path):16: lượt 3 (\"ko\")"), "\(result.output)")
         #expect(result.output.contains("    + Bác vẫn nhận thông báo như cũ. Gõ \"menu\" để làm việc khác."))
     }
 
-    @Test func webhookFixturesArePostedAndReported() throws {
+    @Test func webhookFixturesArePostedAndReported() async throws {
         let harness = try ServiceHarness()
         try harness.start()
         let root = ServiceHarness.repositoryRoot.appendingPathComponent("fixtures/webhooks")
@@ -77,7 +87,7 @@ struct ReplayTargetTests {
             root.appendingPathComponent("telegram/message_text.json").path,
             root.appendingPathComponent("messenger/text.json").path,
         ]
-        let result = run(files, target: targetSettings(harness))
+        let result = await run(files, target: targetSettings(harness))
 
         #expect(result.status == 0, "\(result.output)\(result.errors)")
         for file in files {
@@ -89,7 +99,7 @@ struct ReplayTargetTests {
         let harness = try ServiceHarness()
         try harness.start()
         let path = try fixture("huy-nhan-tin--giu.yaml", channel: .telegram)
-        _ = run([path], target: targetSettings(harness))
+        _ = await run([path], target: targetSettings(harness))
 
         let recipient = try #require(harness.mock.messages.first?.recipient)
         let response = try await harness.client.send(
@@ -113,7 +123,7 @@ struct ReplayTargetTests {
                 buttons: [Làm tiếp, Làm lại từ đầu]
         """
 
-    @Test func waitMovesTheServerClock() throws {
+    @Test func waitMovesTheServerClock() async throws {
         let harness = try ServiceHarness()
         let clock = AdjustableClock()
         let mock = MockZaloAPI(clock: clock)
@@ -131,19 +141,19 @@ struct ReplayTargetTests {
         var target = TargetSettings(serverURL: "http://127.0.0.1:\(service.port)", mockURL: mock.baseURL)
         target.zalo = ServiceHarness.settings
         target.quietPeriod = 0.3
-        let result = run([path], target: target)
+        let result = await run([path], target: target)
 
         #expect(result.status == 0, "\(result.output)\(result.errors)")
         #expect(result.output.hasSuffix("1 đạt, 0 lỗi\n"))
         #expect(clock.now().timeIntervalSinceNow > 2690)
     }
 
-    @Test func waitIsSkippedWithoutAClock() throws {
+    @Test func waitIsSkippedWithoutAClock() async throws {
         let harness = try ServiceHarness()
         try harness.start()
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("cho-\(UUID().uuidString).yaml").path
         try Self.waitingFixture.write(toFile: path, atomically: true, encoding: .utf8)
-        let result = run([path], target: targetSettings(harness))
+        let result = await run([path], target: targetSettings(harness))
 
         #expect(result.status == 0)
         #expect(result.errors.contains("Cảnh báo: bỏ qua \(path): lượt wait:"))
