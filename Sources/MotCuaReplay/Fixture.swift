@@ -51,3 +51,20 @@ public struct Fixture: Sendable {
     public var start: Date
     public var turns: [Turn]
 }
+
+extension Fixture.Turn {
+    /// The 1-based line the turn starts on.
+    public var line: Int {
+        switch self {
+        case .send(_, _, let line), .wait(_, let line): return line
+        }
+    }
+
+    /// What the turn sends, as shown in reports; a wait shows its duration in seconds.
+    public var sentText: String {
+        switch self {
+        case .send(let content, _, _): return FixtureRunner.describe(content)
+        case .wait(let seconds, _): return "chờ \(Int(seconds)) giây"
+        }
+    }
+}

@@ -20,6 +20,9 @@ public final class MockZaloAPI: Sendable {
         public var channel: ChannelKind = .zalo
         /// Telegram `callback_data` or Messenger quick-reply payloads, in order; empty for Zalo.
         public var buttons: [String] = []
+        /// The titles shown on those buttons, as sent: Telegram's button text or Messenger's
+        /// quick-reply title. Zalo has no buttons; its replies list them as numbered lines.
+        public var buttonTitles: [String] = []
     }
 
     /// A scripted response for the next requests, to test retries and permanent failures.
@@ -53,10 +56,17 @@ public final class MockZaloAPI: Sendable {
     private let host: String
     private let requestedPort: UInt16
     private let onMessage: (@Sendable (ReceivedMessage) -> Void)?
+    /// The server's clock when it runs in the same process, such as in `motcua demo` with
+    /// MOTCUA_FAKE_CLOCK=1; `POST /__mock/clock` moves it.
+    let clock: AdjustableClock?
 
-    public init(host: String = "127.0.0.1", port: UInt16 = 0, onMessage: (@Sendable (ReceivedMessage) -> Void)? = nil) {
+    public init(
+        host: String = "127.0.0.1", port: UInt16 = 0, clock: AdjustableClock? = nil,
+        onMessage: (@Sendable (ReceivedMessage) -> Void)? = nil
+    ) {
         self.host = host
         self.requestedPort = port
+        self.clock = clock
         self.onMessage = onMessage
     }
 
@@ -101,6 +111,12 @@ public final class MockZaloAPI: Sendable {
     private func handle(_ request: HTTPRequest) -> HTTPResponse {
         if request.method == "POST", request.path == "/v4/oa/access_token" {
             return refreshAccessToken(request)
+        }
+        if request.method == "GET", request.path == "/__mock/messages" {
+            return messagesListing(request)
+        }
+        if request.method == "POST", request.path == "/__mock/clock" {
+            return advanceClock(request)
         }
         guard request.method == "POST", let channel = Self.channel(of: request.path) else {
             return .json(404, Array(#"{"error":-209,"message":"API not supported by the mock"}"#.utf8))
@@ -188,9 +204,12 @@ public final class MockZaloAPI: Sendable {
         }
         let rows = ((object["reply_markup"] as? [String: Any])?["inline_keyboard"] as? [[[String: Any]]]) ?? []
         let buttons = rows.flatMap { $0.compactMap { $0["callback_data"] as? String } }
+        let titles = rows.flatMap { $0.compactMap { $0["text"] as? String } }
         let token = request.path.dropFirst("/bot".count).split(separator: "/").first.map(String.init)
         let count = record(
-            ReceivedMessage(recipient: chatID, text: text, accessToken: token, channel: .telegram, buttons: buttons))
+            ReceivedMessage(
+                recipient: chatID, text: text, accessToken: token, channel: .telegram, buttons: buttons,
+                buttonTitles: titles))
         return .json(200, Array(#"{"ok":true,"result":{"message_id":\#(count)}}"#.utf8))
     }
 
@@ -212,10 +231,11 @@ public final class MockZaloAPI: Sendable {
         }
         let quickReplies = message["quick_replies"] as? [[String: Any]] ?? []
         let buttons = quickReplies.compactMap { $0["payload"] as? String }
+        let titles = quickReplies.compactMap { $0["title"] as? String }
         let count = record(
             ReceivedMessage(
                 recipient: recipient, text: text, accessToken: request.query["access_token"], channel: .messenger,
-                buttons: buttons))
+                buttons: buttons, buttonTitles: titles))
         return .json(200, Array(#"{"recipient_id":"\#(recipient)","message_id":"m_mock-\#(count)"}"#.utf8))
     }
 

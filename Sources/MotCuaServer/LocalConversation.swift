@@ -9,6 +9,10 @@ public struct LocalConversation {
     public let engine: ConversationEngine
     public private(set) var state = ConversationState()
     public private(set) var dossiers: [Dossier] = []
+    /// Steps entered while the last `send` or `processPending` ran, in order.
+    public private(set) var enteredSteps: [StepReference] = []
+    /// The `next` rules followed while the last `send` or `processPending` ran, in order.
+    public private(set) var transitions: [StepTransition] = []
     private let conversationID: ConversationID
     private let store: SQLiteStore
     private let actions: ActionPerformer
@@ -28,13 +32,57 @@ public struct LocalConversation {
     /// logged and the flow goes on without the action's results.
     public mutating func send(_ content: InboundContent, now: Date = Date()) -> [OutboundMessage] {
         eventCount += 1
-        let event = InboundEvent(
-            channel: conversationID.channel, eventID: "local-\(eventCount)", userID: conversationID.userID,
-            timestampMillis: Int64(now.timeIntervalSince1970 * 1000), content: content)
+        _ = deliver(content, eventID: "local-\(eventCount)", now: now)
+        return processPending(now: now).flatMap { $0 }
+    }
 
-        var result = engine.received(content, state: state, now: now)
+    /// Stores an event in the inbox without processing it, as the webhook route does. Returns false
+    /// when an event with the same id was stored before, which the store then ignores, or when the
+    /// store fails, which is logged.
+    @discardableResult
+    public mutating func deliver(_ content: InboundContent, eventID: String, now: Date) -> Bool {
+        let event = InboundEvent(
+            channel: conversationID.channel, eventID: eventID, userID: conversationID.userID,
+            timestampMillis: Int64(now.timeIntervalSince1970 * 1000), content: content)
+        do {
+            return try store.insertInbound(event, receivedAt: now)
+        } catch {
+            logger.error("storing a local event failed", ["error": "\(error)"])
+            return false
+        }
+    }
+
+    /// Processes every stored event not yet processed, oldest first, and returns the replies to
+    /// each event in the same order.
+    public mutating func processPending(now: Date) -> [[OutboundMessage]] {
+        let pending: [StoredEvent]
+        do {
+            pending = try store.pendingInbound(limit: 1000)
+        } catch {
+            logger.error("reading the local inbox failed", ["error": "\(error)"])
+            return []
+        }
+        enteredSteps = []
+        transitions = []
+        return pending.map { process($0, now: now) }
+    }
+
+    /// Replaces the state in memory with the one last saved in the store, as a restarted server
+    /// would see it.
+    public mutating func reloadState() throws {
+        guard let record = try store.loadConversation(conversationID) else {
+            state = ConversationState()
+            return
+        }
+        state = try JSONDecoder().decode(ConversationState.self, from: record.state)
+    }
+
+    private mutating func process(_ stored: StoredEvent, now: Date) -> [OutboundMessage] {
+        var result = engine.received(stored.event.content, state: state, now: now)
         var replies = result.replies
         var effects = ActionEffects()
+        enteredSteps += result.enteredSteps
+        transitions += result.transitions
         while let action = result.action {
             var values: [String: String] = [:]
             do {
@@ -44,16 +92,16 @@ public struct LocalConversation {
             }
             result = engine.actionCompleted(values, state: result.state, now: now)
             replies += result.replies
+            enteredSteps += result.enteredSteps
+            transitions += result.transitions
         }
         state = result.state
         dossiers += effects.dossiers
 
         do {
-            _ = try store.insertInbound(event, receivedAt: now)
-            let sequence = try store.pendingInbound(limit: 1).first?.sequence ?? 0
             try store.commitProcessing(
                 ProcessingCommit(
-                    eventSequence: sequence,
+                    eventSequence: stored.sequence,
                     conversation: try EventProcessor.record(state, id: conversationID, now: now),
                     replies: [], dossiers: effects.dossiers, reports: effects.reports,
                     subscription: effects.subscription, deletesCitizenData: effects.deletesCitizenData, now: now))

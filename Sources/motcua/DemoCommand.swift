@@ -34,7 +34,10 @@ enum DemoCommand {
         }
 
         let replies = ReplyPrinter()
-        let mock = MockZaloAPI(onMessage: { replies.print($0.text) })
+        // With MOTCUA_FAKE_CLOCK=1 the server's clock moves forward through the mock, so that
+        // `motcua replay --target` can replay `wait:` turns against the demo.
+        let clock: AdjustableClock? = environment["MOTCUA_FAKE_CLOCK"] == "1" ? AdjustableClock() : nil
+        let mock = MockZaloAPI(clock: clock, onMessage: { replies.print($0.text) })
         do {
             try mock.start()
         } catch {
@@ -68,10 +71,10 @@ enum DemoCommand {
         let service: MotCuaService
         do {
             do {
-                service = try startService(configuration, logger: logger)
+                service = try startService(configuration, logger: logger, clock: clock)
             } catch let error as HTTPError where error.code == .bindFailed && environment["MOTCUA_LISTEN"] == nil {
                 configuration.listenPort = 0
-                service = try startService(configuration, logger: logger)
+                service = try startService(configuration, logger: logger, clock: clock)
             }
         } catch {
             CommandLineError.report("không khởi động được server: \(StartupFailure.describe(error))")
@@ -96,8 +99,11 @@ enum DemoCommand {
 }
 
 /// Starts a service, and stops what it started when the HTTP server cannot listen.
-private func startService(_ configuration: Configuration, logger: Logger) throws -> MotCuaService {
-    let service = try MotCuaService(configuration: configuration, logger: logger)
+private func startService(_ configuration: Configuration, logger: Logger, clock: AdjustableClock?) throws
+    -> MotCuaService
+{
+    let service = try MotCuaService(
+        configuration: configuration, logger: logger, clock: { clock?.now() ?? Date() })
     do {
         try service.start()
     } catch {

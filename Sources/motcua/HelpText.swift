@@ -15,6 +15,7 @@ enum HelpText {
           chat      nói chuyện với trợ lý ngay trong tiến trình, không cần server
           lint      kiểm tra kịch bản và tin nhắn, in mỗi lỗi dạng tệp:dòng: nội dung
           migrate   cập nhật cấu trúc cơ sở dữ liệu đã cấu hình (SQLite hoặc PostgreSQL)
+          replay    chạy lại các kịch bản thử (fixtures/conversations) và chỉ ra câu trả lời khác đi
           --help    in hướng dẫn này; 'motcua <lệnh> --help' cho từng lệnh
           --version in phiên bản
 
@@ -133,6 +134,10 @@ enum HelpText {
           --fresh     xóa dữ liệu demo cũ (data/demo.sqlite) trước khi chạy
           --user ID   id người dùng Zalo giả lập (mặc định 1000000000000000001)
           --help      in hướng dẫn này
+
+        Biến môi trường:
+          MOTCUA_FAKE_CLOCK=1   mỗi POST /__mock/clock?advance=GIÂY tới Zalo giả lập đẩy đồng hồ của server
+                                tới trước chừng ấy giây, để 'motcua replay --target' chạy được lượt wait:
 
         Trong khung chat:
           /anh URL               gửi một ảnh

@@ -16,6 +16,8 @@ case "demo":
     status = DemoCommand.run(Array(arguments.dropFirst()), environment: environment)
 case "migrate":
     status = MigrateCommand.run(Array(arguments.dropFirst()), environment: environment)
+case "replay":
+    status = ReplayCommand.run(Array(arguments.dropFirst()), environment: environment)
 case "lint":
     status = LintCommand.run(Array(arguments.dropFirst()), environment: environment)
 case "--version", "version":

@@ -11,6 +11,7 @@ extension Turn {
         }
         state.stepID = stepID
         state.buttons = []
+        enteredSteps.append(StepReference(flowID: flow.id, stepID: stepID))
 
         switch step.kind {
         case .message(let text):
@@ -53,6 +54,9 @@ extension Turn {
         guard let target = nextStep(after: step) else {
             endFlow()
             return
+        }
+        if let flowID = state.flowID {
+            transitions.append(StepTransition(flowID: flowID, from: step.id, to: target))
         }
         enter(target)
     }

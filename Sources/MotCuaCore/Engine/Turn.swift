@@ -8,6 +8,8 @@ struct Turn {
     var replies: [OutboundMessage] = []
     var action: ActionRequest?
     var stepsEntered = 0
+    var enteredSteps: [StepReference] = []
+    var transitions: [StepTransition] = []
 
     init(engine: ConversationEngine, state: ConversationState, now: Date) {
         self.engine = engine
@@ -15,7 +17,10 @@ struct Turn {
         self.now = now
     }
 
-    var result: EngineResult { EngineResult(state: state, replies: replies, action: action) }
+    var result: EngineResult {
+        EngineResult(
+            state: state, replies: replies, action: action, enteredSteps: enteredSteps, transitions: transitions)
+    }
     var messages: MessageCatalog { engine.messages }
     var today: CivilDate { CivilDate(now, timeZone: engine.settings.timeZone) }
 

@@ -1,0 +1,162 @@
+import Foundation
+import MotCuaChannels
+import MotCuaCore
+import MotCuaHTTP
+import MotCuaReplay
+import MotCuaServer
+import Testing
+
+/// Runs `motcua replay --target` against a real service and the mock platform API on loopback.
+@Suite(.serialized)
+struct ReplayTargetTests {
+    private func targetSettings(_ harness: ServiceHarness) -> TargetSettings {
+        var target = TargetSettings(
+            serverURL: "http://127.0.0.1:\(harness.service!.port)", mockURL: harness.mock.baseURL)
+        target.zalo = ServiceHarness.settings
+        target.telegram = TelegramSettings(
+            token: ServiceHarness.telegramToken, secretToken: ServiceHarness.telegramSecret)
+        target.messenger = ServiceHarness.messengerSettings
+        target.replyTimeout = 5
+        target.quietPeriod = 0.3
+        return target
+    }
+
+    /// Runs the replay on a thread of its own: it blocks while it waits for HTTP responses, and
+    /// blocking a thread of the cooperative pool could starve the tasks that complete them.
+    private func run(_ paths: [String], target: TargetSettings) async -> (
+        status: Int32, output: String, errors: String
+    ) {
+        var options = ReplayOptions(paths: paths, templates: ConversationFixtureTests.templates)
+        options.target = target
+        let finalOptions = options
+        return await withCheckedContinuation { continuation in
+            let thread = Thread {
+                var output = ""
+                var errors = ""
+                let status = ReplaySession.run(finalOptions, output: { output += $0 }, errorOutput: { errors += $0 })
+                continuation.resume(returning: (status, output, errors))
+            }
+            thread.start()
+        }
+    }
+
+    /// Copies a repository fixture with another channel into a temporary folder.
+    private func fixture(_ name: String, channel: ChannelKind) throws -> String {
+        let source = try String(contentsOfFile: ConversationFixtureTests.folder + "/" + name, encoding: .utf8)
+        let text = source.replacingOccurrences(of: "channel: zalo", with: "channel: \(channel.rawValue)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("replay-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent(name).path
+        try text.replacingOccurrences(of: "templates: ../../templates\n", with: "").write(
+            toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("fixture passes over HTTP", arguments: ChannelKind.allCases)
+    func fixturePassesOverHTTP(_ channel: ChannelKind) async throws {
+        let harness = try ServiceHarness()
+        try harness.start()
+        let path = try fixture("huy-nhan-tin--giu.yaml", channel: channel)
+        let result = await run([path], target: targetSettings(harness))
+
+        #expect(result.status == 0, "\(result.output)\(result.errors)")
+        #expect(result.output.hasSuffix("1 đạt, 0 lỗi\n"))
+        #expect(harness.mock.messages(on: channel).count == 3)
+    }
+
+    @Test func changedReplyFailsOverHTTP() async throws {
+        let harness = try ServiceHarness()
+        try harness.start()
+        let path = try fixture("huy-nhan-tin--giu.yaml", channel: .zalo)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "Bác vẫn nhận thông báo như cũ.", with: "Đã giữ.").write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let result = await run([path], target: targetSettings(harness))
+
+        #expect(result.status == 1)
+        #expect(result.output.contains("\(path):16: lượt 3 (\"ko\")"), "\(result.output)")
+        #expect(result.output.contains("    + Bác vẫn nhận thông báo như cũ. Gõ \"menu\" để làm việc khác."))
+    }
+
+    @Test func webhookFixturesArePostedAndReported() async throws {
+        let harness = try ServiceHarness()
+        try harness.start()
+        let root = ServiceHarness.repositoryRoot.appendingPathComponent("fixtures/webhooks")
+        let files = [
+            root.appendingPathComponent("zalo/user_send_text.json").path,
+            root.appendingPathComponent("telegram/message_text.json").path,
+            root.appendingPathComponent("messenger/text.json").path,
+        ]
+        let result = await run(files, target: targetSettings(harness))
+
+        #expect(result.status == 0, "\(result.output)\(result.errors)")
+        for file in files {
+            #expect(result.output.contains("\(file): HTTP 200"), "\(result.output)")
+        }
+    }
+
+    @Test func mockListsMessagesPerUser() async throws {
+        let harness = try ServiceHarness()
+        try harness.start()
+        let path = try fixture("huy-nhan-tin--giu.yaml", channel: .telegram)
+        _ = await run([path], target: targetSettings(harness))
+
+        let recipient = try #require(harness.mock.messages.first?.recipient)
+        let response = try await harness.client.send(
+            HTTPClientRequest(url: harness.mock.baseURL + "/__mock/messages?user=" + recipient))
+        #expect(response.status == 200)
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [[String: Any]])
+        #expect(listed.count == 3)
+        #expect(listed.first?["channel"] as? String == "telegram")
+        #expect(listed.first?["button_titles"] as? [String] == ["1. Có", "2. Không"])
+    }
+
+    static let waitingFixture = """
+        name: quay lại sau 45 phút
+        start: 2026-03-02T08:00:00+07:00
+        turns:
+          - user: khai sinh
+          - wait: 45m
+          - user: nguyen van an
+            expect:
+              - contains: đang làm dở
+                buttons: [Làm tiếp, Làm lại từ đầu]
+        """
+
+    @Test func waitMovesTheServerClock() async throws {
+        let harness = try ServiceHarness()
+        let clock = AdjustableClock()
+        let mock = MockZaloAPI(clock: clock)
+        try mock.start()
+        defer { mock.stop() }
+        var configuration = harness.configuration()
+        configuration.zalo.apiBase = mock.baseURL
+        let service = try MotCuaService(
+            configuration: configuration, logger: Logger(label: "test", level: .error), clock: { clock.now() })
+        try service.start()
+        defer { service.stop() }
+
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cho-\(UUID().uuidString).yaml").path
+        try Self.waitingFixture.write(toFile: path, atomically: true, encoding: .utf8)
+        var target = TargetSettings(serverURL: "http://127.0.0.1:\(service.port)", mockURL: mock.baseURL)
+        target.zalo = ServiceHarness.settings
+        target.quietPeriod = 0.3
+        let result = await run([path], target: target)
+
+        #expect(result.status == 0, "\(result.output)\(result.errors)")
+        #expect(result.output.hasSuffix("1 đạt, 0 lỗi\n"))
+        #expect(clock.now().timeIntervalSinceNow > 2690)
+    }
+
+    @Test func waitIsSkippedWithoutAClock() async throws {
+        let harness = try ServiceHarness()
+        try harness.start()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cho-\(UUID().uuidString).yaml").path
+        try Self.waitingFixture.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = await run([path], target: targetSettings(harness))
+
+        #expect(result.status == 0)
+        #expect(result.errors.contains("Cảnh báo: bỏ qua \(path): lượt wait:"))
+        #expect(harness.mock.messages.isEmpty, "a skipped fixture sends nothing")
+    }
+}
