@@ -15,6 +15,7 @@ public final class MotCuaService: Sendable {
     private let processor: EventProcessor
     private let sender: OutboxSender
     private let purger: DraftPurger
+    private let broadcaster: BroadcastDeliverer
     private let logger: Logger
 
     /// Loads templates and opens the database; throws with the file, key or path at fault.
@@ -50,13 +51,21 @@ public final class MotCuaService: Sendable {
             store: store, engine: engine, lanes: configuration.processingLanes,
             logger: Logger(label: "motcua.processor", level: logger.level, sink: logger.sink), clock: clock,
             onReplies: { sender.wake() })
+        var broadcastSettings = configuration.broadcast
+        broadcastSettings.window = BroadcastWindow(
+            zaloSeconds: Double(configuration.zalo.windowDays) * 86_400,
+            messengerSeconds: Double(configuration.messenger.windowHours) * 3_600)
+        let broadcaster = BroadcastDeliverer(
+            store: store, client: client, channels: channels, zaloTokens: zaloTokens, settings: broadcastSettings,
+            logger: Logger(label: "motcua.broadcast", level: logger.level, sink: logger.sink), clock: clock)
         let adminTokens = try AdminTokens(parsing: configuration.adminTokens)
         let admin =
             adminTokens.isEmpty
             ? nil
             : AdminAPI(
                 tokens: adminTokens, store: store, engine: engine, processor: processor, clock: clock,
-                onQueued: { sender.wake() })
+                onQueued: { sender.wake() }, broadcastSettings: broadcastSettings, channels: channels,
+                onBroadcastChanged: { broadcaster.wake() })
         let router = Router(
             store: store, channels: channels, client: client, admin: admin, logger: logger, clock: clock,
             onStored: { processor.wake() })
@@ -69,6 +78,7 @@ public final class MotCuaService: Sendable {
             handler: { router.handle($0) })
         self.sender = sender
         self.processor = processor
+        self.broadcaster = broadcaster
         purger = DraftPurger(
             store: store, lifetime: TimeInterval(configuration.draftKeepDays) * 86_400,
             logger: Logger(label: "motcua.drafts", level: logger.level, sink: logger.sink), clock: clock)
@@ -122,6 +132,7 @@ public final class MotCuaService: Sendable {
         processor.start()
         sender.start()
         purger.start()
+        broadcaster.start()
         try server.start()
         processor.wake()
         sender.wake()
@@ -147,6 +158,7 @@ public final class MotCuaService: Sendable {
         server.stop()
         processor.stop()
         sender.stop()
+        broadcaster.stop()
         purger.stop()
         client.shutdown()
         store.close()

@@ -102,7 +102,9 @@ extension Configuration {
             guard let text = node.scalar else {
                 throw ConfigurationError(key: key, message: "dòng \(node.line): cần một giá trị đơn")
             }
-            if let path = Self.fileKeys[key] {
+            if try applyBroadcastKey(key, text) {
+                continue
+            } else if let path = Self.fileKeys[key] {
                 self[keyPath: path] = text
             } else if let path = Self.fileIntegerKeys[key] {
                 guard let value = Int(text), value > 0 else {
@@ -176,6 +178,7 @@ extension Configuration {
         try Self.validateAPIBase(messenger.apiBase, key: "messenger.api_base", example: "https://graph.facebook.com")
         try Self.validateAPIBase(zalo.oauthBase, key: "zalo.oauth_base", example: "https://oauth.zaloapp.com")
         try validateLimits()
+        try validateBroadcast()
         try validateTelegram()
         try validateMessenger()
         try validateZaloRefresh()
