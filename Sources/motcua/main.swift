@@ -14,6 +14,8 @@ case "chat":
     status = ChatCommand.run(Array(arguments.dropFirst()), environment: environment)
 case "demo":
     status = DemoCommand.run(Array(arguments.dropFirst()), environment: environment)
+case "broadcast":
+    status = BroadcastCommand.run(Array(arguments.dropFirst()), environment: environment)
 case "lint":
     status = LintCommand.run(Array(arguments.dropFirst()), environment: environment)
 case "--version", "version":
