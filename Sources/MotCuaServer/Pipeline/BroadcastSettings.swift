@@ -10,7 +10,7 @@ public struct BroadcastSettings: Sendable, Equatable {
     /// own limits, so keep these below the platform's limit to leave room for them.
     public var perSecond: [ChannelKind: Double] = [.zalo: 50, .telegram: 25, .messenger: 40]
     /// Recipients claimed per round of the worker.
-    public var batchSize = 200
+    public var batchSize = 50
     /// How long a `sending` claim lasts; it must exceed the outbound request timeout.
     public var leaseSeconds = 60.0
     public var maxAttempts = 5
