@@ -82,7 +82,8 @@ public protocol BroadcastStore: Sendable {
     func startBroadcast(id: Int64, now: Date) throws -> Int?
 
     /// Returns up to `limit` queued recipients of running broadcasts that are due, oldest first,
-    /// with the time of each citizen's last message.
+    /// with the time of each citizen's last message. Completed broadcasts count too, because a
+    /// waiting recipient queued again after the citizen wrote belongs to one.
     func dueRecipients(now: Date, limit: Int) throws -> [BroadcastRecipient]
 
     /// Moves each `sending` recipient from `queued` to `sending` with a claim until `now + lease`,

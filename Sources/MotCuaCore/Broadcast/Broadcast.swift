@@ -58,7 +58,9 @@ public struct BroadcastLink: Sendable, Equatable, Codable {
     }
 }
 
-/// The lifecycle of a broadcast. `completed` and `cancelled` are final.
+/// The lifecycle of a broadcast. `completed` means nothing is queued or being sent; recipients
+/// still waiting for their citizen's next message are sent later unless the broadcast is then
+/// cancelled. `cancelled` is final.
 public enum BroadcastState: String, Sendable, Codable, CaseIterable {
     case draft
     case awaitingApproval = "awaiting_approval"

@@ -86,7 +86,8 @@ public struct BroadcastRules: Sendable, Equatable {
         case (.resume, .paused):
             // A paused broadcast that never started goes back to waiting for its time.
             return .success(broadcast.startedAt == nil ? .scheduled : .running)
-        case (.cancel, let current) where !current.isFinal:
+        case (.cancel, let current) where current != .cancelled:
+            // Cancelling a completed broadcast stops the deliveries still waiting for citizens.
             return .success(.cancelled)
         default:
             return .failure(.invalidState(state, command))
