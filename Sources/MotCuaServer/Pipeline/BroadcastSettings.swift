@@ -7,8 +7,12 @@ public struct BroadcastSettings: Sendable, Equatable {
     public var quietHours = QuietHours.vietnamNight
     public var window = BroadcastWindow()
     /// Sends per second per channel for broadcasts. Replies to live conversations use the outbox's
-    /// own limits, so keep these below the platform's limit to leave room for them.
-    public var perSecond: [ChannelKind: Double] = [.zalo: 50, .telegram: 25, .messenger: 40]
+    /// own buckets, so these defaults stay well below the platforms' limits (Zalo 4,000 requests a
+    /// minute, Telegram about 30 messages a second) to leave room for replies.
+    /// NOTE: the two buckets are separate, so when replies run at their own maximum at the same
+    /// time, the sum can pass the platform's limit; the platform then answers with rate-limit
+    /// errors, which both senders retry.
+    public var perSecond: [ChannelKind: Double] = [.zalo: 40, .telegram: 20, .messenger: 25]
     /// Recipients claimed per round of the worker.
     public var batchSize = 50
     /// How long a `sending` claim lasts; it must exceed the outbound request timeout.
