@@ -49,7 +49,7 @@ public struct AudienceMember: Sendable, Equatable {
 
 /// Storage of broadcasts and their recipient lists. Every method is one transaction.
 ///
-/// Exactly-once: a recipient moves from `queued` to `sending` (with a lease) in a committed
+/// At most once: a recipient moves from `queued` to `sending` (with a lease) in a committed
 /// transaction before its request is made, and only a row in `sending` accepts an outcome. A row
 /// left in `sending` by a crash is never sent again: `failUnfinishedSends` marks it failed with
 /// reason `outcome_unknown` once its lease ends.
@@ -81,7 +81,8 @@ public protocol BroadcastStore: Sendable {
     /// broadcast is not `scheduled`.
     func startBroadcast(id: Int64, now: Date) throws -> Int?
 
-    /// Returns up to `limit` queued recipients of running broadcasts that are due, oldest first,
+    /// Returns up to `limit` queued recipients of running broadcasts that are due, those of
+    /// emergency broadcasts first (so quiet hours never hide them behind held-back rows), then oldest first,
     /// with the time of each citizen's last message. Completed broadcasts count too, because a
     /// waiting recipient queued again after the citizen wrote belongs to one.
     func dueRecipients(now: Date, limit: Int) throws -> [BroadcastRecipient]

@@ -15,7 +15,7 @@ struct BroadcastRulesTests {
     }
 
     struct Case: Sendable, CustomStringConvertible {
-        var command: BroadcastCommand
+        var command: BroadcastAction
         var state: BroadcastState
         var actor: BroadcastActor
         var started = false

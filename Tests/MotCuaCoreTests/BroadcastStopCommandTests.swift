@@ -21,6 +21,15 @@ struct BroadcastStopCommandTests {
         #expect(replies.contains("Đã ngừng gửi thông báo"))
     }
 
+    /// "dung" without diacritics is how many citizens type "đúng" (yes), so it stays an answer.
+    @Test func dungWithoutDiacriticsAnswers() throws {
+        var harness = try EngineHarness()
+        harness.say("stop")
+        let replies = harness.say("dung").joined(separator: "\n")
+        #expect(harness.actions.map(\.name) == ["unsubscribe"])
+        #expect(replies.contains("Đã ngừng gửi thông báo"))
+    }
+
     @Test func dungLaiStillCancels() throws {
         var harness = try EngineHarness()
         harness.say("khai sinh")

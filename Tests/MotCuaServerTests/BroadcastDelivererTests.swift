@@ -216,4 +216,21 @@ struct BroadcastDelivererTests {
         #expect(counts[.sent] == 1)
         #expect(try harness.store.broadcast(id: id)?.state == .completed)
     }
+
+    @Test func emergencyPassesHeldBackRows() throws {
+        var settings = BroadcastSettings()
+        settings.batchSize = 2
+        let harness = try BroadcastWorkerHarness(at: BroadcastWorkerHarness.vietnam(23), settings: settings)
+        for index in 0..<3 { try harness.subscribe(.telegram, "\(index)", lastMessage: nil) }
+        // A broadcast that started before 21:00 still has queued rows when quiet hours begin.
+        let held = try harness.create()
+        _ = try harness.store.startBroadcast(id: held, now: harness.clock.now)
+        let urgent = try harness.create(emergency: true)
+
+        harness.deliverer.runRound()
+        harness.deliverer.runRound()
+        #expect(try harness.counts(held)[.queued] == 3)
+        #expect(try harness.counts(urgent)[.sent] == 3)
+        #expect(harness.mock.messages.count == 3)
+    }
 }

@@ -17,8 +17,8 @@ public struct BroadcastActor: Sendable, Equatable {
     }
 }
 
-/// What an official asks to do with a broadcast.
-public enum BroadcastCommand: String, Sendable, Equatable {
+/// A change an official requests on a broadcast.
+public enum BroadcastAction: String, Sendable, Equatable {
     case submit
     case approve
     case pause
@@ -26,15 +26,15 @@ public enum BroadcastCommand: String, Sendable, Equatable {
     case cancel
 }
 
-/// Why a command was rejected.
+/// The reason a requested change was rejected.
 public enum BroadcastRejection: Sendable, Equatable, Error {
     /// The role may not do this at all.
-    case roleNotAllowed(BroadcastActor.Role, BroadcastCommand)
+    case roleNotAllowed(BroadcastActor.Role, BroadcastAction)
     /// The creator tried to approve their own broadcast while approval needs a second official.
     case creatorCannotApprove
     case emergencyNotAllowed(BroadcastActor.Role)
     /// The command does not apply in the broadcast's current state.
-    case invalidState(BroadcastState, BroadcastCommand)
+    case invalidState(BroadcastState, BroadcastAction)
 }
 
 /// The broadcast state machine and its permissions. Pure: callers pass the time and the actor.
@@ -68,7 +68,7 @@ public struct BroadcastRules: Sendable, Equatable {
     }
 
     /// Returns the state after `command`, or why the command is rejected.
-    public func apply(_ command: BroadcastCommand, to broadcast: Broadcast, by actor: BroadcastActor) -> Result<
+    public func apply(_ command: BroadcastAction, to broadcast: Broadcast, by actor: BroadcastActor) -> Result<
         BroadcastState, BroadcastRejection
     > {
         guard writerRoles.contains(actor.role) else {

@@ -3,7 +3,7 @@ import Foundation
 /// Fills a broadcast's placeholders for one recipient and builds the message.
 ///
 /// Placeholders: `{xa}` is the recipient's commune as they subscribed, or "toàn tỉnh" for a
-/// whole-province subscription; `{ngay}` is the sending date as dd/MM/yyyy in the broadcast time
+/// whole-province subscription. `{ngay}` is the sending date as dd/MM/yyyy in the broadcast time
 /// zone. Any other `{…}` is left as written.
 public enum BroadcastText {
     public static let placeholders = ["xa", "ngay"]

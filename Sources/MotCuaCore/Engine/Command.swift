@@ -23,7 +23,7 @@ enum Command: Equatable {
         "gap can bo": .official, "can bo": .official, "gap nguoi": .official, "noi chuyen voi can bo": .official,
         "gap nhan vien": .official,
         "xoa du lieu": .deleteMyData, "xoa du lieu cua toi": .deleteMyData, "xoa thong tin cua toi": .deleteMyData,
-        "dung": .stopAnnouncements, "stop": .stopAnnouncements, "huy nhan tin": .stopAnnouncements,
+        "stop": .stopAnnouncements, "huy nhan tin": .stopAnnouncements,
         "ngung nhan tin": .stopAnnouncements, "dung nhan tin": .stopAnnouncements,
         "ngung nhan thong bao": .stopAnnouncements, "huy nhan thong bao": .stopAnnouncements,
     ]
@@ -40,7 +40,16 @@ enum Command: Equatable {
         return phrases[String(value.dropFirst(buttonPrefix.count))]
     }
 
+    /// Phrases matched with their diacritics, because their folded form is another common word:
+    /// "dừng" (stop) folds to "dung", which citizens also type for "đúng" (yes).
+    private static let exactPhrases: [String: Command] = ["dừng": .stopAnnouncements]
+
     static func parse(_ text: String) -> Command? {
+        let exact = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            .precomposedStringWithCanonicalMapping
+        if let command = exactPhrases[exact] {
+            return command
+        }
         var key = VietnameseText.foldKey(text)
         for filler in [" a", " nhe", " di"] where key.hasSuffix(filler) {
             key = String(key.dropLast(filler.count))

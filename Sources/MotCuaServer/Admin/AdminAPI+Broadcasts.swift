@@ -32,7 +32,7 @@ extension AdminAPI {
         return try change(id, command, call: call)
     }
 
-    private static func command(_ name: String) -> BroadcastCommand? {
+    private static func command(_ name: String) -> BroadcastAction? {
         switch name {
         case "approve": return .approve
         case "cancel": return .cancel
@@ -152,7 +152,7 @@ extension AdminAPI {
         }
     }
 
-    private func change(_ id: Int64, _ command: BroadcastCommand, call: Call) throws(AdminError) -> AdminReply {
+    private func change(_ id: Int64, _ command: BroadcastAction, call: Call) throws(AdminError) -> AdminReply {
         let now = clock()
         let broadcast: Broadcast?
         do {
@@ -210,7 +210,7 @@ extension AdminAPI {
         }
     }
 
-    private static func label(_ command: BroadcastCommand) -> String {
+    private static func label(_ command: BroadcastAction) -> String {
         switch command {
         case .submit: return "tạo"
         case .approve: return "duyệt"

@@ -5,7 +5,8 @@ import MotCuaHTTP
 import MotCuaStorage
 import Synchronization
 
-/// Starts due broadcasts and sends them to their recipients, at most once each.
+/// Starts due broadcasts and sends them to their recipients. A crash never leads to a second
+/// send to a recipient.
 ///
 /// Each round, on one thread: fail the sends a crash left unfinished, start scheduled broadcasts,
 /// queue waiting recipients who wrote again, then claim a batch. A claim moves recipients to
@@ -237,7 +238,7 @@ final class BroadcastDeliverer: Sendable {
     /// Queues the recipient again with exponential backoff, or fails it after the last attempt or
     /// when part of a long message was already delivered.
     /// NOTE: a timeout or a 5xx may hide a request the platform accepted, so a retry after one can
-    /// deliver the announcement twice; no platform offers a deduplication key to prevent it.
+    /// deliver the announcement twice. No platform offers a deduplication key to prevent it.
     private func retry(_ recipient: BroadcastRecipient, after: Double?, reason: String, sentParts: Int)
         -> RecipientOutcome
     {
@@ -252,8 +253,8 @@ final class BroadcastDeliverer: Sendable {
         return .retry(recipientID: id, nextAttemptAt: clock().addingTimeInterval(delay), reason: reason)
     }
 
-    /// Telegram answers 403 when the citizen blocked the bot; Zalo answers -217 when they blocked
-    /// the Official Account.
+    /// Telegram returns 403 when the citizen blocked the bot, and Zalo returns -217 when they
+    /// blocked the Official Account.
     static func isBlocked(_ reason: String, channel: ChannelKind) -> Bool {
         switch channel {
         case .telegram: return reason.contains("403")

@@ -10,7 +10,7 @@ public struct BroadcastSettings: Sendable, Equatable {
     /// own buckets, so these defaults stay well below the platforms' limits (Zalo 4,000 requests a
     /// minute, Telegram about 30 messages a second) to leave room for replies.
     /// NOTE: the two buckets are separate, so when replies run at their own maximum at the same
-    /// time, the sum can pass the platform's limit; the platform then answers with rate-limit
+    /// time, the sum can pass the platform's limit; the platform then returns rate-limit
     /// errors, which both senders retry.
     public var perSecond: [ChannelKind: Double] = [.zalo: 40, .telegram: 20, .messenger: 25]
     /// Recipients claimed per round of the worker.

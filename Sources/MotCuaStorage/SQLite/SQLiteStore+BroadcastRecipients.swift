@@ -18,7 +18,7 @@ extension SQLiteStore {
                 SELECT \(Self.recipientColumns) FROM broadcast_recipients AS r
                 JOIN broadcasts AS b ON b.id = r.broadcast_id
                 WHERE r.state = 'queued' AND r.next_attempt_at <= ? AND b.state IN ('running', 'completed')
-                ORDER BY r.id LIMIT ?
+                ORDER BY b.emergency DESC, r.id LIMIT ?
                 """,
                 [.integer(now.epochMilliseconds), .integer(Int64(limit))], purpose: purpose, read: Self.recipient)
         }
