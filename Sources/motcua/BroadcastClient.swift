@@ -8,7 +8,7 @@ struct BroadcastClient {
         var json: [String: Any]
     }
 
-    /// Why a request failed, with the exit code the command returns.
+    /// A failed request's message and the exit code the command returns.
     struct Failure: Error {
         var message: String
         var exitCode: Int32
@@ -47,8 +47,8 @@ struct BroadcastClient {
         return BroadcastClient(serverURL: trimmed, token: token, client: client)
     }
 
-    /// Sends one request and waits for the answer. A 4xx answer throws with exit code 2, because
-    /// the request was at fault, and a 5xx or a connection failure with exit code 1.
+    /// Sends one request and waits for the response. A 4xx response throws with exit code 2,
+    /// because the request was at fault, and a 5xx or a connection failure with exit code 1.
     func send(_ method: String, _ path: String, body: [String: Any]? = nil) throws(Failure) -> Response {
         var headers = [(name: "Authorization", value: "Bearer \(token)")]
         var bytes: [UInt8] = []

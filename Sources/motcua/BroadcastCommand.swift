@@ -154,7 +154,7 @@ enum BroadcastCommand {
         return outcome
     }
 
-    /// The exit code after `parse` returned help (0) or an error it already reported (2).
+    /// Returns the exit code after `parse` returned help (0) or an error it already reported (2).
     private static func helpOrInvalid(_ arguments: [String]) -> Int32 {
         arguments.contains("--help") || arguments.contains("-h") ? 0 : 2
     }

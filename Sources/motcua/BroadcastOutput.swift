@@ -12,7 +12,7 @@ enum BroadcastOutput {
         return stateLabels[state] ?? state
     }
 
-    /// One line per broadcast for `list`.
+    /// Returns one line per broadcast for `list`.
     static func line(_ json: [String: Any]) -> String {
         let id = json["id"] as? Int ?? 0
         let text = (json["text"] as? String ?? "").replacingOccurrences(of: "\n", with: " ")
@@ -21,7 +21,7 @@ enum BroadcastOutput {
         return "#\(id)  \(stateLabel(json))  đã gửi \(counts["sent"] ?? 0)/\(counts["total"] ?? 0)  \(short)\n"
     }
 
-    /// A few lines with the state and the counts, for `status`, `create` and the state changes.
+    /// Returns a few lines with the state and the counts, for `status`, `create` and the state changes.
     static func summary(_ json: [String: Any]) -> String {
         let id = json["id"] as? Int ?? 0
         var lines = ["Thông báo số \(id): \(stateLabel(json))"]
@@ -68,7 +68,7 @@ enum BroadcastOutput {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A progress bar such as `[########------------] 40% 800/2000`.
+    /// Returns a progress bar such as `[########------------] 40% 800/2000`.
     static func progressBar(done: Int, total: Int, width: Int = 30) -> String {
         guard total > 0 else { return "[" + String(repeating: "-", count: width) + "] 0/0" }
         let filled = min(width, done * width / total)

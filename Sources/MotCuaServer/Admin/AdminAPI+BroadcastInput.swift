@@ -16,17 +16,20 @@ extension AdminAPI {
             let known = BroadcastText.placeholders.map { "{\($0)}" }.joined(separator: ", ")
             throw AdminError(.badRequest, "chỗ trống '{\(name)}' trong 'text' không tồn tại; dùng \(known)")
         }
+
         let image = try url(object, "image_url")
         let linkTitle = try broadcastText(object, "link_title")
         let linkURL = try url(object, "link_url")
         guard (linkTitle == nil) == (linkURL == nil) else {
             throw AdminError(.badRequest, "nút liên kết cần cả 'link_title' và 'link_url'; thêm trường còn thiếu")
         }
+
         let scheduledAt = try date(object, "scheduled_at")
         let expiresAt = try date(object, "expires_at")
         if let expiresAt, expiresAt <= (scheduledAt ?? now) {
             throw AdminError(.badRequest, "'expires_at' phải sau thời điểm gửi; chọn một thời điểm muộn hơn")
         }
+
         var emergency = false
         if let value = object["emergency"], !(value is NSNull) {
             guard let flag = value as? Bool else {
@@ -37,6 +40,7 @@ extension AdminAPI {
         if let value = object["dry_run"], !(value is NSNull), !(value is Bool) {
             throw AdminError(.badRequest, "'dry_run' phải là true hoặc false")
         }
+
         return Broadcast(
             id: 0, text: text, imageURL: image, link: linkTitle.map { BroadcastLink(title: $0, url: linkURL ?? "") },
             audience: try audience(object["audience"]), scheduledAt: scheduledAt, expiresAt: expiresAt,

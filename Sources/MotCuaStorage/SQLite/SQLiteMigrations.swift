@@ -132,8 +132,8 @@ enum SQLiteMigrations {
             rotated_at INTEGER NOT NULL
         ) WITHOUT ROWID;
         """,
-        // 6: broadcasts and their recipient lists, one row per recipient so each is sent at most
-        // once. `audience` is the JSON of BroadcastAudience. AUTOINCREMENT keeps ids of deleted
+        // 6: broadcasts and their recipient lists, one row per recipient, unique per broadcast and
+        // conversation. `audience` is the JSON of BroadcastAudience. AUTOINCREMENT keeps ids of deleted
         // rows from being reused; other databases use an identity column instead.
         """
         CREATE TABLE broadcasts (
