@@ -121,4 +121,7 @@ public protocol BroadcastStore: Sendable {
 
     /// Returns the subscribers in `audience` with the time of their last message.
     func audienceMembers(_ audience: BroadcastAudience) throws -> [AudienceMember]
+
+    /// Returns whether a reply to a conversation is pending and due, so broadcasts can give way.
+    func hasDueReplies(now: Date) throws -> Bool
 }

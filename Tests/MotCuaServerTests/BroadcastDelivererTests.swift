@@ -233,4 +233,24 @@ struct BroadcastDelivererTests {
         #expect(try harness.counts(urgent)[.sent] == 3)
         #expect(harness.mock.messages.count == 3)
     }
+
+    @Test func repliesGoFirst() throws {
+        var settings = BroadcastSettings()
+        settings.maxYieldRounds = 2
+        let harness = try BroadcastWorkerHarness(at: BroadcastWorkerHarness.vietnam(10), settings: settings)
+        try harness.subscribe(.telegram, "1", lastMessage: nil)
+        let id = try harness.create()
+        let reply = try harness.store.queueMessage(
+            OutboundMessage(text: "trả lời"), to: ConversationID(channel: .telegram, userID: "2"),
+            now: harness.clock.now)
+
+        harness.deliverer.runRound()
+        harness.deliverer.runRound()
+        #expect(try harness.counts(id)[.sent] == 0)
+
+        // The third round in a row sends anyway.
+        harness.deliverer.runRound()
+        #expect(try harness.counts(id)[.sent] == 1)
+        try harness.store.markDelivered(outboxID: reply, at: harness.clock.now)
+    }
 }

@@ -57,4 +57,6 @@ extension FlakyStore {
     func audienceMembers(_ audience: BroadcastAudience) throws -> [AudienceMember] {
         try base.audienceMembers(audience)
     }
+
+    func hasDueReplies(now: Date) throws -> Bool { try base.hasDueReplies(now: now) }
 }

@@ -23,6 +23,8 @@ final class BroadcastDeliverer: Sendable {
     private let clock: @Sendable () -> Date
     private let loop = Mutex<BackgroundLoop?>(nil)
     private let limits: Mutex<[ChannelKind: RateLimiter]>
+    /// Rounds in a row that gave way to due replies.
+    private let yieldedRounds = Mutex(0)
 
     init(
         store: any Store, client: HTTPClient, channels: ChannelSettings, zaloTokens: ZaloTokenManager?,
@@ -86,8 +88,20 @@ final class BroadcastDeliverer: Sendable {
         if expired > 0 { logger.info("waiting recipients expired", ["count": "\(expired)"]) }
     }
 
-    /// Claims and sends one batch; returns how many recipients it handled.
+    /// Claims and sends one batch; returns how many recipients it handled. While replies to
+    /// conversations are due it sends nothing, for at most `maxYieldRounds` rounds in a row, so
+    /// live conversations keep priority.
     private func deliverBatch(now: Date) throws -> Int {
+        let replyWaiting = try store.hasDueReplies(now: now)
+        let yields = yieldedRounds.withLock { count in
+            count = replyWaiting ? count + 1 : 0
+            return count
+        }
+        if replyWaiting, yields <= settings.maxYieldRounds {
+            return 0
+        }
+        yieldedRounds.withLock { $0 = 0 }
+
         let due = try store.dueRecipients(now: now, limit: settings.batchSize)
         guard !due.isEmpty else { return 0 }
 

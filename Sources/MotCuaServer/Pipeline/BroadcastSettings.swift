@@ -18,6 +18,9 @@ public struct BroadcastSettings: Sendable, Equatable {
     /// How long a `sending` claim lasts; it must exceed the outbound request timeout.
     public var leaseSeconds = 60.0
     public var maxAttempts = 5
+    /// Rounds in a row the worker skips sending while replies to conversations are due, before it
+    /// sends a batch anyway so a busy outbox cannot stop a broadcast.
+    public var maxYieldRounds = 10
     /// Seconds between the worker's rounds when it has nothing to send.
     public var idleSeconds = 0.5
 

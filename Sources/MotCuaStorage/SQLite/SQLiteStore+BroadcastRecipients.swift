@@ -202,6 +202,16 @@ extension SQLiteStore {
         }
     }
 
+    public func hasDueReplies(now: Date) throws -> Bool {
+        let purpose = "checking for due replies"
+        return try read(purpose) { connection in
+            try connection.query(
+                "SELECT 1 FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? LIMIT 1",
+                [.integer(now.epochMilliseconds)], purpose: purpose
+            ) { _ in true }.first ?? false
+        }
+    }
+
     /// Inserts or replaces subscriptions in one transaction, for seeding a store in tests and
     /// for importing subscribers from another system.
     public func importSubscriptions(_ subscriptions: [Subscription]) throws {
