@@ -1,6 +1,9 @@
 import Foundation
 import MotCuaCore
 
+/// Broadcast recipients in SQLite. The SQL is kept close to what PostgreSQL accepts; the
+/// SQLite-only parts are the numbered parameters (`?1`, reused within one statement), the untyped
+/// `? IS NULL` test in `recipients`, and dates stored as epoch milliseconds in INTEGER columns.
 extension SQLiteStore {
     /// The recipient columns plus the citizen's last message time, read with a correlated
     /// subquery on the `inbox_conversation` index.
