@@ -16,6 +16,7 @@ public final class MotCuaService: Sendable {
     private let processor: EventProcessor
     private let sender: OutboxSender
     private let retention: RetentionJob
+    private let broadcaster: BroadcastDeliverer
     private let logger: Logger
     private let startedAt: Date
     /// The metrics served at `/metrics`. Components built outside the service, such as the
@@ -62,13 +63,21 @@ public final class MotCuaService: Sendable {
             logger: Logger(label: "motcua.processor", level: logger.level, sink: logger.sink), clock: clock,
             instanceID: instanceID, claimLease: configuration.processingClaimLeaseSeconds,
             metrics: serviceMetrics, onReplies: { sender.wake() })
+        var broadcastSettings = configuration.broadcast
+        broadcastSettings.window = BroadcastWindow(
+            zaloSeconds: Double(configuration.zalo.windowDays) * 86_400,
+            messengerSeconds: Double(configuration.messenger.windowHours) * 3_600)
+        let broadcaster = BroadcastDeliverer(
+            store: store, client: client, channels: channels, zaloTokens: zaloTokens, settings: broadcastSettings,
+            logger: Logger(label: "motcua.broadcast", level: logger.level, sink: logger.sink), clock: clock)
         let adminTokens = try AdminTokens(parsing: configuration.adminTokens)
         let admin =
             adminTokens.isEmpty
             ? nil
             : AdminAPI(
                 tokens: adminTokens, store: store, engine: engine, processor: processor, clock: clock,
-                onQueued: { sender.wake() })
+                onQueued: { sender.wake() }, broadcastSettings: broadcastSettings, channels: channels,
+                onBroadcastChanged: { broadcaster.wake() })
         let router = Router(
             store: store, channels: channels, client: client, admin: admin, logger: logger, metrics: serviceMetrics,
             metricsToken: configuration.metricsToken, clock: clock, onStored: { processor.wake() })
@@ -86,6 +95,7 @@ public final class MotCuaService: Sendable {
             store: store, periods: Self.retentionPeriods(configuration),
             logger: Logger(label: "motcua.retention", level: logger.level, sink: logger.sink), metrics: serviceMetrics,
             clock: clock, instanceID: instanceID)
+        self.broadcaster = broadcaster
     }
 
     /// Creates the token manager of an enabled Zalo channel with an App Secret. It refreshes only
@@ -146,6 +156,7 @@ public final class MotCuaService: Sendable {
         processor.start()
         sender.start()
         retention.start()
+        broadcaster.start()
         try server.start()
         processor.wake()
         sender.wake()
@@ -185,6 +196,7 @@ public final class MotCuaService: Sendable {
         server.stop()
         processor.stop()
         sender.stop()
+        broadcaster.stop()
         retention.stop()
         client.shutdown()
         closeStore()

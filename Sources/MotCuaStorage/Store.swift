@@ -187,7 +187,7 @@ public struct StoredFlowVersion: Sendable, Equatable {
 
 /// The storage the service runs on. Every method is one transaction; implementations are safe to
 /// call from several threads.
-public protocol Store: Sendable {
+public protocol Store: BroadcastStore {
     /// Stores the event in the inbox unless an event with the same (channel, eventID) is stored;
     /// returns false for such a duplicate. The event is durable when this returns.
     func insertInbound(_ event: InboundEvent, receivedAt: Date) throws -> Bool

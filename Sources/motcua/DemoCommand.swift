@@ -14,6 +14,8 @@ enum DemoCommand {
     /// An official's token for trying the admin API against the demo. It is public, so the demo
     /// listens on loopback unless MOTCUA_LISTEN says otherwise.
     static let officerToken = "demo-officer-token-0001"
+    /// A second official's token, so a broadcast created with the first can be approved.
+    static let secondOfficerToken = "demo-officer-token-0002"
 
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
         let fresh: Bool
@@ -55,7 +57,8 @@ enum DemoCommand {
             demoEnvironment["MOTCUA_DATABASE"] = "sqlite:\(databasePath)"
             // Warnings such as a rejected admin token would land in the middle of the chat.
             demoEnvironment["MOTCUA_LOG_LEVEL"] = environment["MOTCUA_LOG_LEVEL"] ?? "error"
-            demoEnvironment["MOTCUA_ADMIN_TOKENS"] = environment["MOTCUA_ADMIN_TOKENS"] ?? "officer:\(officerToken)"
+            demoEnvironment["MOTCUA_ADMIN_TOKENS"] = environment["MOTCUA_ADMIN_TOKENS"] 
+                ?? "officer:\(officerToken),officer:\(secondOfficerToken)"
             configuration = try Configuration.load(file: nil, environment: demoEnvironment)
         } catch {
             CommandLineError.report("cấu hình không hợp lệ: \(error)")
@@ -66,6 +69,8 @@ enum DemoCommand {
         configuration.zalo.oaSecret = secret
         configuration.zalo.accessToken = "DEMO_ACCESS_TOKEN"
         configuration.zalo.apiBase = mock.baseURL
+        // Broadcasts go out at once in the demo, whatever the hour.
+        configuration.broadcast.quietHours = .none(timeZone: configuration.broadcast.quietHours.timeZone)
 
         let logger = ServiceRunner.makeLogger(configuration)
         let service: MotCuaService
@@ -92,6 +97,11 @@ enum DemoCommand {
             Dữ liệu lưu ở \(databasePath). Gõ tin nhắn rồi Enter; /thoat để thoát.
             Cán bộ thử API quản trị từ một terminal khác, ví dụ đổi trạng thái hồ sơ (thay MÃ bằng mã hồ sơ):
               curl -X PATCH -H 'Authorization: Bearer \(officerToken)' -d '{"status":"processing","note":"Đã nhận đủ giấy tờ"}' http://127.0.0.1:\(service.port)/api/dossiers/MÃ
+            Gửi thông báo: trong chat gõ "nhận thông báo" để đăng ký, rồi ở terminal khác, cán bộ 1 tạo, cán bộ 2 duyệt:
+              export MOTCUA_SERVER=http://127.0.0.1:\(service.port)
+              MOTCUA_TOKEN=\(officerToken) motcua broadcast create --text "Xã {xa}: tiêm chủng ngày {ngay}"
+              MOTCUA_TOKEN=\(secondOfficerToken) motcua broadcast approve 1
+              MOTCUA_TOKEN=\(officerToken) motcua broadcast status 1 --follow   (hủy: motcua broadcast cancel 1)
 
             """)
         return chat.run()

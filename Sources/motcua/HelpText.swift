@@ -16,6 +16,7 @@ enum HelpText {
           lint      kiểm tra kịch bản và tin nhắn, in mỗi lỗi dạng tệp:dòng: nội dung
           migrate   cập nhật cấu trúc cơ sở dữ liệu đã cấu hình (SQLite hoặc PostgreSQL)
           replay    chạy lại các kịch bản thử (fixtures/conversations) và chỉ ra câu trả lời khác đi
+          broadcast cán bộ tạo, duyệt, theo dõi, tạm dừng, hủy thông báo gửi người dân
           --help    in hướng dẫn này; 'motcua <lệnh> --help' cho từng lệnh
           --version in phiên bản
 
@@ -143,6 +144,89 @@ enum HelpText {
           /anh URL               gửi một ảnh
           /vitri VĨ_ĐỘ KINH_ĐỘ   gửi vị trí, ví dụ: /vitri 11.31 106.10
           /thoat                 thoát (hoặc Ctrl+D)
+        """
+
+    private static let broadcastConnection = """
+        Kết nối:
+          --server URL       địa chỉ server (mặc định MOTCUA_SERVER, nếu không đặt thì http://127.0.0.1:8080)
+          --token-file TỆP   tệp chứa token API quản trị (mặc định lấy từ biến MOTCUA_TOKEN)
+          --help             in hướng dẫn này
+        """
+
+    static let broadcast = """
+        motcua broadcast — thông báo của cán bộ gửi tới người dân đã đăng ký nhận tin
+
+        Cách dùng: motcua broadcast <lệnh con> [tùy chọn]
+
+        Các lệnh con:
+          create          tạo thông báo (hoặc thử với --dry-run)
+          approve SỐ      duyệt thông báo của cán bộ khác
+          status SỐ       xem tiến độ; --follow để theo dõi đến khi gửi xong
+          pause SỐ        tạm dừng gửi
+          resume SỐ       gửi tiếp
+          cancel SỐ       hủy; người chưa nhận sẽ không nhận nữa
+          list            liệt kê thông báo, mới nhất trước
+
+        'motcua broadcast <lệnh con> --help' cho từng lệnh con. Xem docs/thong-bao.md.
+
+        \(broadcastConnection)
+
+        Mã thoát: 0 thành công, 1 server lỗi hoặc không kết nối được, 2 cách dùng hoặc dữ liệu không hợp lệ.
+        """
+
+    static let broadcastCreate = """
+        motcua broadcast create — tạo thông báo
+
+        Cách dùng: motcua broadcast create --text NỘI_DUNG [tùy chọn]
+
+        Tùy chọn:
+          --text NỘI_DUNG        nội dung; {xa} là xã của người nhận, {ngay} là ngày gửi (dd/mm/yyyy)
+          --image URL            địa chỉ ảnh, gửi kèm dưới nội dung
+          --link-title TIÊU_ĐỀ   chữ của nút liên kết (cần cả --link-url)
+          --link-url URL         địa chỉ của nút liên kết
+          --communes A,B         chỉ gửi người đăng ký các xã này (người đăng ký cả tỉnh vẫn nhận)
+          --topics T1,T2         chỉ gửi người đăng ký các chủ đề: thong-bao-chung, y-te, thien-tai,
+                                 thu-tuc-moi, viec-lam
+          --channels K1,K2       chỉ gửi qua các kênh: zalo, telegram, messenger
+          --at THỜI_ĐIỂM         giờ bắt đầu gửi, ISO 8601, ví dụ 2026-03-01T08:00:00+07:00
+          --expires THỜI_ĐIỂM    sau giờ này, người đang chờ (ngoài khung 7 ngày Zalo, 24 giờ Messenger)
+                                 không nhận nữa
+          --emergency            khẩn cấp: gửi cả trong giờ yên lặng (chỉ vai trò được phép)
+          --dry-run              không tạo, chỉ đếm số người nhận ngay, nhận sau, không nhận được và lý do
+
+        \(broadcastConnection)
+        """
+
+    static let broadcastStatus = """
+        motcua broadcast status — xem tiến độ một thông báo
+
+        Cách dùng: motcua broadcast status SỐ [--follow] [--interval GIÂY]
+
+        Tùy chọn:
+          --follow           theo dõi đến khi gửi xong hoặc bị hủy; thanh tiến độ khi in ra terminal,
+                             mỗi lần một dòng khi in ra tệp
+          --interval GIÂY    khoảng cách giữa hai lần hỏi server (mặc định 2)
+
+        \(broadcastConnection)
+        """
+
+    static let broadcastChange = """
+        motcua broadcast approve|pause|resume|cancel — đổi trạng thái một thông báo
+
+        Cách dùng: motcua broadcast approve SỐ   (hoặc pause, resume, cancel)
+
+        approve: cán bộ khác người tạo duyệt thông báo; thông báo gửi khi tới giờ.
+        pause, resume: tạm dừng và gửi tiếp. cancel: hủy, người chưa nhận sẽ không nhận nữa.
+
+        \(broadcastConnection)
+        """
+
+    static let broadcastList = """
+        motcua broadcast list — liệt kê thông báo, mới nhất trước
+
+        Cách dùng: motcua broadcast list
+
+        \(broadcastConnection)
         """
 }
 

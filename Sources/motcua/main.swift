@@ -18,6 +18,8 @@ case "migrate":
     status = MigrateCommand.run(Array(arguments.dropFirst()), environment: environment)
 case "replay":
     status = ReplayCommand.run(Array(arguments.dropFirst()), environment: environment)
+case "broadcast":
+    status = BroadcastCommand.run(Array(arguments.dropFirst()), environment: environment)
 case "lint":
     status = LintCommand.run(Array(arguments.dropFirst()), environment: environment)
 case "--version", "version":

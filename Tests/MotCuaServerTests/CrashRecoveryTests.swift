@@ -12,18 +12,21 @@ struct CrashRecoveryTests {
         let launched: ServeProcessTests.Launched
         let port: Int
 
-        init(database: String, mock: MockZaloAPI) throws {
+        init(
+            database: String, mock: MockZaloAPI, arguments: [String] = ["serve"],
+            extraEnvironment: [String: String] = [:]
+        ) throws {
             // Below the kernel's default ephemeral range (32768–60999), which port-0 servers and client
             // sockets of other tests draw from.
             port = Int.random(in: 20_000...32_000)
-            launched = try ServeProcessTests.launch(
-                ["serve"],
-                environment: [
-                    "MOTCUA_LISTEN": "127.0.0.1:\(port)", "MOTCUA_DATABASE": "sqlite:\(database)",
-                    "MOTCUA_ZALO_APP_ID": "APP_ID_TEST", "MOTCUA_ZALO_OA_ID": "OA_ID_TEST",
-                    "MOTCUA_ZALO_OA_SECRET": "OA_SECRET_TEST", "MOTCUA_ZALO_ACCESS_TOKEN": "TOKEN_TEST",
-                    "MOTCUA_ZALO_API_BASE": mock.baseURL,
-                ])
+            var environment = [
+                "MOTCUA_LISTEN": "127.0.0.1:\(port)", "MOTCUA_DATABASE": "sqlite:\(database)",
+                "MOTCUA_ZALO_APP_ID": "APP_ID_TEST", "MOTCUA_ZALO_OA_ID": "OA_ID_TEST",
+                "MOTCUA_ZALO_OA_SECRET": "OA_SECRET_TEST", "MOTCUA_ZALO_ACCESS_TOKEN": "TOKEN_TEST",
+                "MOTCUA_ZALO_API_BASE": mock.baseURL,
+            ]
+            environment.merge(extraEnvironment) { _, new in new }
+            launched = try ServeProcessTests.launch(arguments, environment: environment)
         }
 
         func waitUntilHealthy(_ client: HTTPClient) async -> Bool {

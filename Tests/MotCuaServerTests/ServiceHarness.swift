@@ -37,6 +37,12 @@ final class ServiceHarness: @unchecked Sendable {
         limits.perRecipientPerSecond = 0
         return limits
     }()
+    /// Broadcast settings; quiet hours are off so broadcast tests pass at any hour.
+    var broadcast: BroadcastSettings = {
+        var settings = BroadcastSettings()
+        settings.quietHours = .none(timeZone: settings.quietHours.timeZone)
+        return settings
+    }()
     /// `outbound.timeout_seconds` for the service's requests to the mock.
     var outboundTimeoutSeconds = Configuration().outboundTimeoutSeconds
     /// The service logger's level; every line goes to `logs`.
@@ -81,6 +87,7 @@ final class ServiceHarness: @unchecked Sendable {
         configuration.limits = rateLimits
         configuration.outboundTimeoutSeconds = outboundTimeoutSeconds
         configuration.metricsToken = metricsToken
+        configuration.broadcast = broadcast
         guard enablesTelegramAndMessenger else { return configuration }
         configuration.telegram.token = Self.telegramToken
         configuration.telegram.secretToken = Self.telegramSecret

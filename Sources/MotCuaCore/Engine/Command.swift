@@ -8,6 +8,11 @@ enum Command: Equatable {
     case official
     /// Starts the flow that deletes the citizen's conversation data.
     case deleteMyData
+    /// Starts the flow that stops announcements, from any step.
+    case stopAnnouncements
+
+    /// The flow `stopAnnouncements` starts.
+    static let stopAnnouncementsFlowID = "huy-nhan-tin"
 
     private static let phrases: [String: Command] = [
         "menu": .menu, "0": .menu, "menu chinh": .menu, "trang chu": .menu, "bat dau": .menu,
@@ -18,6 +23,9 @@ enum Command: Equatable {
         "gap can bo": .official, "can bo": .official, "gap nguoi": .official, "noi chuyen voi can bo": .official,
         "gap nhan vien": .official,
         "xoa du lieu": .deleteMyData, "xoa du lieu cua toi": .deleteMyData, "xoa thong tin cua toi": .deleteMyData,
+        "stop": .stopAnnouncements, "huy nhan tin": .stopAnnouncements,
+        "ngung nhan tin": .stopAnnouncements, "dung nhan tin": .stopAnnouncements,
+        "ngung nhan thong bao": .stopAnnouncements, "huy nhan thong bao": .stopAnnouncements,
     ]
 
     /// Button values the engine gives to command buttons; flow option values never start with it.
@@ -32,7 +40,16 @@ enum Command: Equatable {
         return phrases[String(value.dropFirst(buttonPrefix.count))]
     }
 
+    /// Phrases matched with their diacritics, because their folded form is another common word:
+    /// "dừng" (stop) folds to "dung", which citizens also type for "đúng" (yes).
+    private static let exactPhrases: [String: Command] = ["dừng": .stopAnnouncements]
+
     static func parse(_ text: String) -> Command? {
+        let exact = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            .precomposedStringWithCanonicalMapping
+        if let command = exactPhrases[exact] {
+            return command
+        }
         var key = VietnameseText.foldKey(text)
         for filler in [" a", " nhe", " di"] where key.hasSuffix(filler) {
             key = String(key.dropLast(filler.count))
@@ -71,6 +88,14 @@ extension Turn {
             putDraftAside()
             if engine.catalog.flow(engine.settings.deleteDataFlowID) != nil {
                 startFlow(engine.settings.deleteDataFlowID)
+            } else {
+                say(messages.text("command.help"))
+            }
+        case .stopAnnouncements:
+            state.handoff = false
+            putDraftAside()
+            if engine.catalog.flow(Command.stopAnnouncementsFlowID) != nil {
+                startFlow(Command.stopAnnouncementsFlowID)
             } else {
                 say(messages.text("command.help"))
             }

@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaCore
+import MotCuaCrypto
 import MotCuaHTTP
 import MotCuaStorage
 
@@ -13,18 +14,27 @@ struct AdminAPI: Sendable {
     let clock: @Sendable () -> Date
     /// Called after a message to a citizen was queued, to wake the outbox sender.
     let onQueued: @Sendable () -> Void
+    var broadcastSettings = BroadcastSettings()
+    /// The enabled channels, for dry runs.
+    var channels = ChannelSettings(zalo: nil, telegram: nil, messenger: nil)
+    /// Called after a broadcast may have become due, to wake the broadcast worker.
+    var onBroadcastChanged: @Sendable () -> Void = {}
 
     /// One authenticated request, passed to the handlers.
     struct Call {
         var request: HTTPRequest
         var role: AdminRole
+        /// A stable id of the token's holder: a prefix of the token's SHA-256 digest.
+        var official: String
         var logger: Logger
     }
 
     /// Authenticates `request`, routes it by path and method and runs the handler.
     func handle(_ request: HTTPRequest, logger: Logger) throws(AdminError) -> AdminReply {
-        let role = try authenticate(request, logger: logger)
-        let call = Call(request: request, role: role, logger: logger.with(["admin.role": role.rawValue]))
+        let (role, official) = try authenticate(request, logger: logger)
+        let call = Call(
+            request: request, role: role, official: official,
+            logger: logger.with(["admin.role": role.rawValue, "admin.official": official]))
         let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).dropFirst().map(String.init)
 
         switch segments.first {
@@ -34,12 +44,14 @@ struct AdminAPI: Sendable {
             return try routeCases(.report, segments: Array(segments.dropFirst()), call: call)
         case "conversations":
             return try routeConversations(Array(segments.dropFirst()), call: call)
+        case "broadcasts":
+            return try routeBroadcasts(Array(segments.dropFirst()), call: call)
         default:
             throw AdminError(.notFound, "no admin endpoint at \(request.path)")
         }
     }
 
-    private func authenticate(_ request: HTTPRequest, logger: Logger) throws(AdminError) -> AdminRole {
+    private func authenticate(_ request: HTTPRequest, logger: Logger) throws(AdminError) -> (AdminRole, String) {
         guard let header = request.header("Authorization") else {
             logger.warning("admin request unauthorized", ["reason": "missing token"])
             throw AdminError(.unauthorized, "missing Authorization header; send Authorization: Bearer <token>")
@@ -49,11 +61,12 @@ struct AdminAPI: Sendable {
             logger.warning("admin request unauthorized", ["reason": "not a bearer token"])
             throw AdminError(.unauthorized, "the Authorization header must be Bearer <token>")
         }
-        guard let role = tokens.role(of: parts[1].trimmingCharacters(in: .whitespaces)) else {
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        guard let role = tokens.role(of: token) else {
             logger.warning("admin request unauthorized", ["reason": "unknown token"])
             throw AdminError(.unauthorized, "invalid token")
         }
-        return role
+        return (role, "cb-" + Digest.sha256Hex(Array(token.utf8)).prefix(10))
     }
 
     private func routeCases(_ kind: CaseKind, segments: [String], call: Call) throws(AdminError) -> AdminReply {

@@ -104,6 +104,8 @@ enum AdminJSON {
 
     struct ErrorBody: Encodable {
         var error: String
+        /// The same text as `error`; broadcast endpoints write it in Vietnamese for officials.
+        var message: String?
     }
 
     /// Encodes `value`, or returns an error body when the encoder throws.

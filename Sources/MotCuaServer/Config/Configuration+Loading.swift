@@ -80,6 +80,8 @@ extension Configuration {
                 throw ConfigurationError(key: source, message: "'\(text)' không hợp lệ; cần \(expected)")
             }
             self[keyPath: path] = value
+        case (.custom(let apply, _)?, _):
+            try apply(&self, source, text)
         case (.number(let path)?, .number(let minimum, let exclusive)):
             let parsed = Double(text.trimmingCharacters(in: .whitespaces))
             guard let value = parsed, value.isFinite, exclusive ? value > minimum : value >= minimum else {
@@ -130,6 +132,7 @@ extension Configuration {
         try Self.validateAPIBase(messenger.apiBase, key: "messenger.api_base", example: "https://graph.facebook.com")
         try Self.validateAPIBase(zalo.oauthBase, key: "zalo.oauth_base", example: "https://oauth.zaloapp.com")
         try validateLimits()
+        try validateBroadcast()
         try validateTelegram()
         try validateMessenger()
         try validateZaloRefresh()

@@ -60,6 +60,9 @@ public struct Configuration: Sendable, Equatable {
     /// read only from `MOTCUA_ADMIN_TOKENS`.
     public var adminTokens = ""
 
+    /// The `broadcast.*` keys.
+    public var broadcast = BroadcastSettings()
+
     public init() {}
 }
 

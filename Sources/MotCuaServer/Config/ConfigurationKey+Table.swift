@@ -123,6 +123,20 @@ extension ConfigurationKey {
         .init(
             "admin.tokens", environment: "MOTCUA_ADMIN_TOKENS", secret: true,
             "token của API quản trị, dạng vai_trò:token cách nhau dấu phẩy"),
+        .init("broadcast.approval", "thông báo cần một cán bộ thứ hai duyệt: on hoặc off"),
+        .init(
+            "broadcast.quiet_hours",
+            "giờ yên lặng không gửi thông báo thường, dạng GIỜ:PHÚT-GIỜ:PHÚT, hoặc off"),
+        .init("broadcast.time_zone", "múi giờ của giờ yên lặng, tên IANA"),
+        .init("broadcast.emergency_roles", "vai trò được đánh dấu thông báo khẩn, cách nhau dấu phẩy"),
+        .init("broadcast.zalo_per_second", "số tin thông báo mỗi giây gửi qua Zalo"),
+        .init("broadcast.telegram_per_second", "số tin thông báo mỗi giây gửi qua Telegram"),
+        .init("broadcast.messenger_per_second", "số tin thông báo mỗi giây gửi qua Messenger"),
+        .init("broadcast.batch_size", "số người nhận lấy ra mỗi lượt gửi thông báo"),
+        .init(
+            "broadcast.lease_seconds",
+            "số giây một lượt gửi thông báo được giữ; phải lớn hơn outbound.timeout_seconds"),
+        .init("broadcast.max_attempts", "số lần gửi thử tối đa cho một người nhận thông báo"),
     ]
 
     /// The `Configuration` property behind each key name.
@@ -167,7 +181,26 @@ extension ConfigurationKey {
             "messenger.page_token": .text(\.messenger.pageToken), "messenger.api_base": .text(\.messenger.apiBase),
             "messenger.api_version": .text(\.messenger.apiVersion),
             "messenger.window_hours": .integer(\.messenger.windowHours), "admin.tokens": .text(\.adminTokens),
+        ].merging(broadcastStorage) { first, _ in first }
+    }
+
+    /// The `broadcast.*` keys, parsed by `Configuration.applyBroadcastKey`.
+    private static var broadcastStorage: [String: ConfigurationStorage] {
+        let reads: [String: (Configuration) -> String] = [
+            "broadcast.approval": { $0.broadcast.rules.requiresApproval ? "on" : "off" },
+            "broadcast.quiet_hours": { $0.broadcast.quietHours.text },
+            "broadcast.time_zone": { $0.broadcast.quietHours.timeZone.identifier },
+            "broadcast.emergency_roles": { $0.broadcast.rules.emergencyRoles.map(\.rawValue).sorted().joined(separator: ",") },
+            "broadcast.zalo_per_second": { format($0.broadcast.perSecond[.zalo] ?? 0) },
+            "broadcast.telegram_per_second": { format($0.broadcast.perSecond[.telegram] ?? 0) },
+            "broadcast.messenger_per_second": { format($0.broadcast.perSecond[.messenger] ?? 0) },
+            "broadcast.batch_size": { String($0.broadcast.batchSize) },
+            "broadcast.lease_seconds": { format($0.broadcast.leaseSeconds) },
+            "broadcast.max_attempts": { String($0.broadcast.maxAttempts) },
         ]
+        return reads.mapValues { read in
+            .custom(apply: { configuration, key, text in _ = try configuration.applyBroadcastKey(key, text) }, read: read)
+        }
     }
 
     /// Finds a key by its YAML name or alias.

@@ -50,6 +50,7 @@ public struct ConfigurationKey: Sendable {
         case (_, .text(let path)?): text = defaults[keyPath: path]
         case (_, .integer(let path)?): text = String(defaults[keyPath: path])
         case (_, .number(let path)?): text = Self.format(defaults[keyPath: path])
+        case (_, .custom(_, let read)?): text = read(defaults)
         case (_, nil): text = ""
         }
         return text.isEmpty ? "(trống)" : text
@@ -66,4 +67,9 @@ enum ConfigurationStorage {
     case text(WritableKeyPath<Configuration, String>)
     case integer(WritableKeyPath<Configuration, Int>)
     case number(WritableKeyPath<Configuration, Double>)
+    /// A value with its own parsing: `apply` gets the key name used in errors and the text, and
+    /// `read` writes the current value as text for help and docs.
+    case custom(
+        apply: (inout Configuration, _ key: String, _ text: String) throws -> Void,
+        read: (Configuration) -> String)
 }

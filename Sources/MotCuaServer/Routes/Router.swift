@@ -171,7 +171,7 @@ struct Router: Sendable {
     }
 
     private static func adminError(_ error: AdminError) -> HTTPResponse {
-        let body = AdminJSON.encode(AdminJSON.ErrorBody(error: error.message))
+        let body = AdminJSON.encode(AdminJSON.ErrorBody(error: error.message, message: error.message))
         switch error.kind {
         case .unauthorized:
             var response = HTTPResponse.json(401, body)

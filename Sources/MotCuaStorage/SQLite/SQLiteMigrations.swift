@@ -132,6 +132,50 @@ enum SQLiteMigrations {
             rotated_at INTEGER NOT NULL
         ) WITHOUT ROWID;
         """,
+        // 6: broadcasts and their recipient lists, one row per recipient, unique per broadcast and
+        // conversation. `audience` is the JSON of BroadcastAudience. AUTOINCREMENT keeps ids of deleted
+        // rows from being reused; other databases use an identity column instead.
+        """
+        CREATE TABLE broadcasts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            text TEXT NOT NULL,
+            image_url TEXT,
+            link_title TEXT,
+            link_url TEXT,
+            audience TEXT NOT NULL,
+            scheduled_at INTEGER,
+            expires_at INTEGER,
+            emergency INTEGER NOT NULL DEFAULT 0,
+            created_by TEXT NOT NULL,
+            approved_by TEXT,
+            state TEXT NOT NULL CHECK (state IN
+                ('draft', 'awaiting_approval', 'scheduled', 'running', 'paused', 'completed', 'cancelled')),
+            created_at INTEGER NOT NULL,
+            started_at INTEGER,
+            finished_at INTEGER
+        );
+        CREATE INDEX broadcasts_state ON broadcasts (state, scheduled_at);
+
+        CREATE TABLE broadcast_recipients (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            broadcast_id INTEGER NOT NULL REFERENCES broadcasts (id),
+            channel TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            commune TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN
+                ('queued', 'sending', 'sent', 'waiting', 'failed', 'blocked', 'cancelled')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            claimed_until INTEGER,
+            reason TEXT,
+            updated_at INTEGER NOT NULL,
+            sent_at INTEGER,
+            UNIQUE (broadcast_id, channel, user_id)
+        );
+        CREATE INDEX broadcast_recipients_due ON broadcast_recipients (state, next_attempt_at);
+        CREATE INDEX broadcast_recipients_broadcast ON broadcast_recipients (broadcast_id, state);
+        CREATE INDEX broadcast_recipients_conversation ON broadcast_recipients (channel, user_id, state);
+        """,
     ]
 
     /// Applies the migrations the database has not seen yet, each in its own transaction, and

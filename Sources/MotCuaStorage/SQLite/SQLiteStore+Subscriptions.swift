@@ -45,7 +45,7 @@ extension SQLiteStore {
             purpose: "deleting the subscription of conversation \(id)")
     }
 
-    private static func subscription(from row: SQLiteStatement) throws -> Subscription {
+    static func subscription(from row: SQLiteStatement) throws -> Subscription {
         let channelName = row.text(0) ?? ""
         guard let channel = ChannelKind(rawValue: channelName) else {
             throw StorageError(.decodeFailed, "a subscription has unknown channel '\(channelName)'")
