@@ -10,9 +10,11 @@ extension ZaloWebhook {
     ///
     /// - Throws: `ChannelError.malformedBody` naming the first missing or invalid field.
     public static func decode(body: [UInt8]) throws -> ZaloWebhookDecision {
-        guard let root = JSONValue.parse(body), root.objectMembers != nil else {
-            throw ChannelError.malformedBody("body is not a JSON object")
-        }
+        try decision(from: try parseObject(body))
+    }
+
+    /// Decodes a body already parsed into a JSON object.
+    static func decision(from root: JSONValue) throws -> ZaloWebhookDecision {
         guard let eventName = root["event_name"]?.text, !eventName.isEmpty else {
             throw ChannelError.malformedBody("missing field event_name")
         }

@@ -6,7 +6,8 @@ extension DaemonContext {
     ///
     /// libmicrohttpd calls it once with the headers (the slot is still empty), once per chunk of
     /// body, and once more with no data when the body is complete. The Swift handler runs on that
-    /// last call.
+    /// last call. When the handler responds after returning, the connection is suspended until the
+    /// response arrives, and libmicrohttpd calls once more after the resume to send it.
     func handleAccess(
         connection: OpaquePointer, url: String, method: String, uploadData: UnsafePointer<CChar>?,
         uploadDataSize: UnsafeMutablePointer<Int>, requestSlot: UnsafeMutablePointer<UnsafeMutableRawPointer?>
@@ -35,12 +36,26 @@ extension DaemonContext {
         }
 
         guard !request.rejected else { return .YES }
+        if let reply = request.reply {
+            // libmicrohttpd calls again after MHD_resume_connection.
+            guard let response = reply.takeResumedResponse() else { return .YES }
+            return send(response, on: connection)
+        }
+
         let incoming = HTTPRequest(
             method: method, path: url, query: connectionValues(connection, kind: .GET_ARGUMENT_KIND),
             headers: connectionValues(connection, kind: .HEADER_KIND), body: request.body,
             remoteAddress: remoteAddress(connection))
         request.body = []
-        let response = handler(incoming)
+        let reply = PendingReply(connection: connection)
+        request.reply = reply
+        handler(incoming) { reply.complete($0) }
+        // A handler that responds later leaves the connection suspended until `complete` resumes it.
+        guard let response = reply.takeResponseOrSuspend() else { return .YES }
+        return send(response, on: connection)
+    }
+
+    private func send(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
         // Returning MHD_NO makes libmicrohttpd close the connection without a response.
         guard !response.closesConnection else { return .NO }
         return queue(response, on: connection)

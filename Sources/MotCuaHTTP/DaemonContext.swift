@@ -7,7 +7,7 @@ import Synchronization
 /// libmicrohttpd receives it, retained once, as the context of the access handler, the completion
 /// callback and the error logger.
 final class DaemonContext: Sendable {
-    let handler: @Sendable (HTTPRequest) -> HTTPResponse
+    let handler: HTTPServer.DeferredHandler
     let maxBodyBytes: Int
     let errorHandler: (@Sendable (String) -> Void)?
 
@@ -18,7 +18,7 @@ final class DaemonContext: Sendable {
 
     init(
         maxBodyBytes: Int, errorHandler: (@Sendable (String) -> Void)?,
-        handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse
+        handler: @escaping HTTPServer.DeferredHandler
     ) {
         self.maxBodyBytes = maxBodyBytes
         self.errorHandler = errorHandler

@@ -3,12 +3,13 @@ import Synchronization
 
 /// An HTTP/1.1 server on libmicrohttpd that calls one handler for every request.
 ///
-/// The handler runs synchronously on a libmicrohttpd worker thread once the whole body has arrived,
-/// so a slow handler blocks that thread. Bodies over ``Configuration/maxBodyBytes`` get 413 without
-/// a handler call.
+/// The handler runs on a libmicrohttpd worker thread once the whole body has arrived. A handler
+/// that returns its response blocks that thread while it works. A deferred handler may respond
+/// later from another thread, and the connection stays suspended in the meantime. Bodies over
+/// ``Configuration/maxBodyBytes`` get 413 without a handler call.
 public final class HTTPServer: Sendable {
     private let configuration: Configuration
-    private let handler: @Sendable (HTTPRequest) -> HTTPResponse
+    private let handler: DeferredHandler
     private let state = Mutex(State.idle)
 
     private enum State {
@@ -29,9 +30,26 @@ public final class HTTPServer: Sendable {
     /// The maximum time ``stop()`` waits for requests in flight before closing their connections.
     static let stopGracePeriod = Duration.seconds(10)
 
+    /// A handler that responds through its second argument, which it must call exactly once, from
+    /// any thread and also after it returned. Calls after the first are ignored.
+    ///
+    /// NOTE: a connection whose handler never calls it stays suspended, and ``stop()`` then waits
+    /// its whole grace period. What libmicrohttpd does with it at MHD_stop_daemon is not tested.
+    public typealias DeferredHandler =
+        @Sendable (HTTPRequest, _ respond: @escaping @Sendable (HTTPResponse) -> Void)
+        -> Void
+
     public init(configuration: Configuration, handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse) {
         self.configuration = configuration
-        self.handler = handler
+        self.handler = { request, respond in respond(handler(request)) }
+    }
+
+    /// Creates a server whose handler may respond later, such as after a database commit, without
+    /// holding a libmicrohttpd worker thread while it waits. The connection is suspended
+    /// (MHD_suspend_connection) until the response arrives.
+    public init(configuration: Configuration, deferredHandler: @escaping DeferredHandler) {
+        self.configuration = configuration
+        self.handler = deferredHandler
     }
 
     deinit {

@@ -25,7 +25,10 @@ final class MicroHTTPDaemon: @unchecked Sendable {
         let endpoint = "\(configuration.host):\(configuration.port)"
         let address = try SocketAddress(host: configuration.host, port: configuration.port)
 
-        var flags = MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_USE_ITC.rawValue | MHD_USE_ERROR_LOG.rawValue
+        // MHD_ALLOW_SUSPEND_RESUME lets a handler respond from another thread after it returned.
+        var flags =
+            MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_USE_ITC.rawValue | MHD_USE_ERROR_LOG.rawValue
+            | MHD_ALLOW_SUSPEND_RESUME.rawValue
         if address.family == AF_INET6 {
             flags |= MHD_USE_IPv6.rawValue
         }

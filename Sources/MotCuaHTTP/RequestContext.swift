@@ -7,4 +7,7 @@ final class RequestContext {
     var body: [UInt8] = []
     /// Set once a 413 response is queued, so later calls for the request do nothing.
     var rejected = false
+    /// Set when the handler was called, so the call after a resume sends its response instead of
+    /// calling the handler again.
+    var reply: PendingReply?
 }

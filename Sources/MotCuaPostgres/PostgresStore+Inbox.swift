@@ -25,6 +25,37 @@ extension PostgresStore {
         }
     }
 
+    /// Stores the batch in one transaction. Like `insertInbound(_:receivedAt:)` it is repeated
+    /// after a lost COMMIT, and the repeat then returns nil for events that the first try stored.
+    public func insertInbound(_ batch: [ReceivedEvent]) throws -> [StoredEvent?] {
+        guard !batch.isEmpty else { return [] }
+        let payloads = try batch.map { received in
+            let event = received.event
+            return try StoredJSON.encode(event, purpose: "\(event.channel.rawValue) event \(event.eventID)")
+        }
+
+        return try write("storing a batch of \(batch.count) events", idempotent: true) { connection in
+            try zip(batch, payloads).map { received, payload -> StoredEvent? in
+                let event = received.event
+                let sequences = try connection.query(
+                    """
+                    INSERT INTO inbox (channel, event_id, user_id, payload, received_at) VALUES ($1, $2, $3, $4, $5)
+                    ON CONFLICT (channel, event_id) DO NOTHING
+                    RETURNING sequence
+                    """,
+                    [
+                        .text(event.channel.rawValue), .text(event.eventID), .text(event.userID), .bytea(payload),
+                        .integer(received.receivedAt.epochMilliseconds),
+                    ],
+                    purpose: "storing \(event.channel.rawValue) event \(event.eventID)"
+                ) { row in
+                    row.int64(0)
+                }
+                return sequences.first.map { StoredEvent(sequence: $0, event: event, receivedAt: received.receivedAt) }
+            }
+        }
+    }
+
     public func pendingInbound(limit: Int) throws -> [StoredEvent] {
         guard limit > 0 else {
             return []

@@ -14,6 +14,7 @@ public final class MotCuaService: Sendable {
     private let client: HTTPClient
     private let server: HTTPServer
     private let processor: EventProcessor
+    private let inbox: InboxCommitter
     private let sender: OutboxSender
     private let retention: RetentionJob
     private let broadcaster: BroadcastDeliverer
@@ -78,9 +79,23 @@ public final class MotCuaService: Sendable {
                 tokens: adminTokens, store: store, engine: engine, processor: processor, clock: clock,
                 onQueued: { sender.wake() }, broadcastSettings: broadcastSettings, channels: channels,
                 onBroadcastChanged: { broadcaster.wake() })
+        // A SQLite file serves this process alone, so stored events go straight to the lanes.
+        // With PostgreSQL the dispatcher takes them through conversation claims shared with
+        // other instances.
+        let handsOffStoredEvents = configuration.postgresURL == nil
+        let inbox = InboxCommitter(
+            store: store, logger: Logger(label: "motcua.inbox", level: logger.level, sink: logger.sink),
+            onStored: { stored in
+                guard !stored.isEmpty else { return }
+                if handsOffStoredEvents {
+                    processor.dispatchStored(stored)
+                } else {
+                    processor.wake()
+                }
+            })
         let router = Router(
             store: store, channels: channels, client: client, admin: admin, logger: logger, metrics: serviceMetrics,
-            metricsToken: configuration.metricsToken, clock: clock, onStored: { processor.wake() })
+            metricsToken: configuration.metricsToken, clock: clock, inbox: inbox)
         serviceMetrics.collectStoreGauges(from: store)
         server = HTTPServer(
             configuration: .init(
@@ -88,8 +103,9 @@ public final class MotCuaService: Sendable {
                 connectionLimit: configuration.httpMaxConnections,
                 connectionTimeoutSeconds: configuration.httpRequestTimeoutSeconds,
                 maxBodyBytes: configuration.httpMaxBodyBytes),
-            handler: { router.handle($0) })
+            deferredHandler: { router.handle($0, respond: $1) })
         self.sender = sender
+        self.inbox = inbox
         self.processor = processor
         retention = RetentionJob(
             store: store, periods: Self.retentionPeriods(configuration),
@@ -157,6 +173,7 @@ public final class MotCuaService: Sendable {
         sender.start()
         retention.start()
         broadcaster.start()
+        inbox.start()
         try server.start()
         processor.wake()
         sender.wake()
@@ -194,6 +211,7 @@ public final class MotCuaService: Sendable {
     public func stop() {
         logger.info("service stopping")
         server.stop()
+        inbox.stop()
         processor.stop()
         sender.stop()
         broadcaster.stop()

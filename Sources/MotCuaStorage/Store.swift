@@ -14,6 +14,17 @@ public struct StoredEvent: Sendable, Equatable {
     }
 }
 
+/// An inbound event and the time the webhook delivered it, waiting to be stored.
+public struct ReceivedEvent: Sendable, Equatable {
+    public var event: InboundEvent
+    public var receivedAt: Date
+
+    public init(event: InboundEvent, receivedAt: Date) {
+        self.event = event
+        self.receivedAt = receivedAt
+    }
+}
+
 /// A conversation's saved engine state, kept as the engine's own encoding.
 public struct ConversationRecord: Sendable, Equatable {
     public var id: ConversationID
@@ -192,6 +203,12 @@ public protocol Store: BroadcastStore {
     /// returns false for such a duplicate. The event is durable when this returns.
     func insertInbound(_ event: InboundEvent, receivedAt: Date) throws -> Bool
 
+    /// Stores a batch of events in one transaction, so the batch pays for one commit. Each event is
+    /// stored unless an event with the same (channel, eventID) is stored, also earlier in the same
+    /// batch. Returns, in the batch's order, the stored event for each inserted one and nil for
+    /// each duplicate. All events are durable when this returns, and none is stored when it throws.
+    func insertInbound(_ batch: [ReceivedEvent]) throws -> [StoredEvent?]
+
     /// Returns up to `limit` events not yet processed, oldest first.
     func pendingInbound(limit: Int) throws -> [StoredEvent]
 
@@ -210,6 +227,10 @@ public protocol Store: BroadcastStore {
     func claimDueOutbox(now: Date, limit: Int, lease: TimeInterval) throws -> [OutboxEntry]
 
     func markDelivered(outboxID: Int64, at: Date) throws
+
+    /// Marks several replies delivered in one transaction and returns the ids that named no
+    /// pending reply, which are left unchanged.
+    func markDelivered(outboxIDs: [Int64], at: Date) throws -> [Int64]
 
     /// Releases the claim and makes the reply due again at `nextAttemptAt`.
     func scheduleRetry(outboxID: Int64, attempts: Int, nextAttemptAt: Date, error: String) throws

@@ -1,11 +1,13 @@
 import Foundation
 import MotCuaChannels
+import MotCuaCore
 import MotCuaHTTP
 import MotCuaReplay
 import MotCuaStorage
 import Testing
 
-/// Kills `motcua serve` with SIGKILL in the middle of a form and starts it again on the same file.
+/// Kills `motcua serve` with SIGKILL, in the middle of a form or right after webhooks were
+/// answered, and checks what the database file kept.
 @Suite(.serialized)
 struct CrashRecoveryTests {
     final class Server {
@@ -86,5 +88,52 @@ struct CrashRecoveryTests {
         #expect(await second.waitUntilHealthy(client))
         #expect(try await say("2/2/2026", to: second).contains("Giới tính"))
         #expect(try await say("quay lại", to: second).contains("sinh ngày nào"))
+    }
+
+    /// Every webhook answered with 200 is in the database after SIGKILL, although the answers
+    /// come from group commits of many concurrent requests.
+    @Test func acknowledgedWebhooksSurviveKill() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-crash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("motcua.sqlite").path
+        let mock = MockZaloAPI()
+        try mock.start()
+        defer { mock.stop() }
+        let client = try HTTPClient(configuration: .init(maxConnectionsPerHost: 32))
+        defer { client.shutdown() }
+
+        let server = try Server(database: database, mock: mock)
+        #expect(await server.waitUntilHealthy(client))
+        let count = 200
+        let port = server.port
+        let acknowledged = try await withThrowingTaskGroup(of: String?.self) { group in
+            for index in 0..<count {
+                group.addTask {
+                    let signed = ZaloWebhookBuilder.textEvent(
+                        text: "xin chào", userID: "80000000000000001\(index % 10)", msgID: "kill-\(index)",
+                        timestampMillis: 1_772_000_000_000 + Int64(index), settings: ServiceHarness.settings)
+                    let response = try await client.send(
+                        HTTPClientRequest(
+                            method: "POST", url: "http://127.0.0.1:\(port)/webhooks/zalo",
+                            headers: [(name: "X-ZEvent-Signature", value: signed.signature)], body: signed.body))
+                    return response.status == 200 ? "kill-\(index)" : nil
+                }
+            }
+            return try await group.reduce(into: Set<String>()) { set, id in
+                if let id { set.insert(id) }
+            }
+        }
+        server.kill()
+
+        // Inserting an event again returns false when it is already stored.
+        let store = try SQLiteStore(path: database)
+        defer { store.close() }
+        #expect(acknowledged.count == count)
+        for id in acknowledged.sorted() {
+            let event = InboundEvent(
+                channel: .zalo, eventID: id, userID: "0", timestampMillis: 0, content: .text("xin chào"))
+            #expect(try !store.insertInbound(event, receivedAt: Date()), "event \(id) was lost")
+        }
     }
 }

@@ -33,6 +33,7 @@ final class FlakyStore: Store {
     func insertInbound(_ event: InboundEvent, receivedAt: Date) throws -> Bool {
         try base.insertInbound(event, receivedAt: receivedAt)
     }
+    func insertInbound(_ batch: [ReceivedEvent]) throws -> [StoredEvent?] { try base.insertInbound(batch) }
     func pendingInbound(limit: Int) throws -> [StoredEvent] { try base.pendingInbound(limit: limit) }
     func loadConversation(_ id: ConversationID) throws -> ConversationRecord? { try base.loadConversation(id) }
     func markProcessed(eventSequence: Int64) throws { try base.markProcessed(eventSequence: eventSequence) }
@@ -40,6 +41,9 @@ final class FlakyStore: Store {
         try base.claimDueOutbox(now: now, limit: limit, lease: lease)
     }
     func markDelivered(outboxID: Int64, at: Date) throws { try base.markDelivered(outboxID: outboxID, at: at) }
+    func markDelivered(outboxIDs: [Int64], at: Date) throws -> [Int64] {
+        try base.markDelivered(outboxIDs: outboxIDs, at: at)
+    }
     func scheduleRetry(outboxID: Int64, attempts: Int, nextAttemptAt: Date, error: String) throws {
         try base.scheduleRetry(outboxID: outboxID, attempts: attempts, nextAttemptAt: nextAttemptAt, error: error)
     }

@@ -140,7 +140,8 @@ struct MetricsEndpointTests {
         let metrics = ServiceMetrics()
         let router = Router(
             store: store, channels: ChannelSettings(), client: client, logger: Logger(label: "test", sink: .memory()),
-            metrics: metrics, clock: { Date() }, onStored: {})
+            metrics: metrics, clock: { Date() },
+            inbox: InboxCommitter(store: store, logger: Logger(label: "test", sink: .memory()), onStored: { _ in }))
         let request = HTTPRequest(method: "GET", path: "/readyz")
 
         #expect(router.handle(request).status == 200)

@@ -108,20 +108,38 @@ final class EventProcessor: Sendable {
         }
         var seen: Set<ConversationID> = []
         for stored in pending {
-            let conversation = stored.event.conversationID
-            let isOldest = seen.insert(conversation).inserted
-            let isNew = state.withLock { state in
-                // The oldest pending event of a blocked conversation is the failed one: retry it.
-                if isOldest, !state.inFlight.contains(stored.sequence) { state.blocked.remove(conversation) }
-                let isNew = state.inFlight.insert(stored.sequence).inserted
-                if isNew { state.queued[conversation, default: 0] += 1 }
-                return isNew
-            }
-            guard isNew else { continue }
-            lane(for: conversation).async { [self] in
-                process(stored)
-                finish(stored.sequence, of: conversation)
-            }
+            let isOldest = seen.insert(stored.event.conversationID).inserted
+            enqueue(stored, isOldestPending: isOldest)
+        }
+    }
+
+    /// Queues events that the inbox has just committed on their lanes, in the given order, without
+    /// reading them back from the store. Only for a store that one process uses: with shared
+    /// stores an instance takes events through conversation claims, so this is not called.
+    ///
+    /// The dispatcher's scan, once a second and at start, still picks up anything this misses,
+    /// such as events stored before a restart and the retry of a failed event.
+    func dispatchStored(_ events: [StoredEvent]) {
+        for stored in events {
+            enqueue(stored, isOldestPending: false)
+        }
+    }
+
+    /// Queues one event on its conversation's lane unless it is already queued or running.
+    private func enqueue(_ stored: StoredEvent, isOldestPending: Bool) {
+        let conversation = stored.event.conversationID
+        let isNew = state.withLock { state in
+            guard !state.stopping else { return false }
+            // The oldest pending event of a blocked conversation is the failed one: retry it.
+            if isOldestPending, !state.inFlight.contains(stored.sequence) { state.blocked.remove(conversation) }
+            let isNew = state.inFlight.insert(stored.sequence).inserted
+            if isNew { state.queued[conversation, default: 0] += 1 }
+            return isNew
+        }
+        guard isNew else { return }
+        lane(for: conversation).async { [self] in
+            process(stored)
+            finish(stored.sequence, of: conversation)
         }
     }
 

@@ -102,10 +102,48 @@ final class OutboxSender: Sendable {
         }
         group.wait()
 
+        // Delivered replies are marked in one transaction; other outcomes are rare and each
+        // needs its own update.
+        var delivered: [OutboxEntry] = []
         for (entry, outcome) in outcomes.all {
-            record(outcome, for: entry)
+            if case .delivered = outcome {
+                delivered.append(entry)
+            } else {
+                record(outcome, for: entry)
+            }
         }
+        recordDelivered(delivered)
         return batch.count
+    }
+
+    private func recordDelivered(_ entries: [OutboxEntry]) {
+        guard !entries.isEmpty else { return }
+        for entry in entries {
+            metrics.deliveries.increment(["channel": entry.conversationID.channel.rawValue, "result": "delivered"])
+        }
+        let missing: Set<Int64>
+        do {
+            missing = Set(try store.markDelivered(outboxIDs: entries.map(\.id), at: clock()))
+        } catch {
+            metrics.databaseErrors.increment(["operation": "record_delivery"])
+            logger.error(
+                "recording delivered replies failed",
+                ["error": "\(error)", "outbox.id": entries.map { "\($0.id)" }.joined(separator: ",")])
+            return
+        }
+        for entry in entries {
+            let entryLogger = logger.with([
+                "outbox.id": "\(entry.id)", "conversation.id": "\(entry.conversationID)",
+                "attempt": "\(entry.attempts + 1)",
+            ])
+            if missing.contains(entry.id) {
+                metrics.databaseErrors.increment(["operation": "record_delivery"])
+                entryLogger.error(
+                    "recording a delivery outcome failed", ["error": "no pending outbox entry has this id"])
+            } else {
+                entryLogger.info("reply delivered")
+            }
+        }
     }
 
     /// Releases a reply that has no send token until its buckets refill. The attempt count stays

@@ -13,7 +13,8 @@ struct Router: Sendable {
     let client: HTTPClient
     let logger: Logger
     let clock: @Sendable () -> Date
-    let onStored: @Sendable () -> Void
+    /// Stores webhook events in group commits.
+    let inbox: InboxCommitter
     /// The admin API, or nil when no admin token is configured.
     let admin: AdminAPI?
     let metrics: ServiceMetrics
@@ -24,7 +25,7 @@ struct Router: Sendable {
     init(
         store: any Store, channels: ChannelSettings, client: HTTPClient, admin: AdminAPI? = nil, logger: Logger,
         metrics: ServiceMetrics = ServiceMetrics(), metricsToken: String = "", clock: @escaping @Sendable () -> Date,
-        onStored: @escaping @Sendable () -> Void
+        inbox: InboxCommitter
     ) {
         self.metrics = metrics
         self.metricsToken = metricsToken
@@ -34,16 +35,40 @@ struct Router: Sendable {
         self.admin = admin
         self.logger = logger
         self.clock = clock
-        self.onStored = onStored
+        self.inbox = inbox
     }
 
-    /// Handles one request and echoes its request id in `X-Request-Id`.
-    func handle(_ request: HTTPRequest) -> HTTPResponse {
+    /// Handles one request and echoes its request id in `X-Request-Id`. The response to a Zalo webhook
+    /// is sent from the inbox committer's thread after its events are committed; other requests
+    /// get their response before this returns.
+    func handle(_ request: HTTPRequest, respond: @escaping @Sendable (HTTPResponse) -> Void) {
         let requestID = RequestCounter.acceptedID(request.header("X-Request-Id")) ?? requestCounter.next()
         let requestLogger = logger.with(["request.id": requestID])
-        var response = route(request, logger: requestLogger)
-        response.headers.append((name: "X-Request-Id", value: requestID))
-        return response
+        let finish: @Sendable (HTTPResponse) -> Void = { response in
+            var response = response
+            response.headers.append((name: "X-Request-Id", value: requestID))
+            respond(response)
+        }
+
+        guard request.path == "/webhooks/zalo" else {
+            finish(route(request, logger: requestLogger))
+            return
+        }
+        zaloWebhook(request, logger: requestLogger) { response in
+            finish(countedWebhook(.zalo, response))
+        }
+    }
+
+    /// Handles one request and waits for its response.
+    func handle(_ request: HTTPRequest) -> HTTPResponse {
+        let done = DispatchSemaphore(value: 0)
+        let response = Mutex<HTTPResponse?>(nil)
+        handle(request) { answered in
+            response.withLock { $0 = answered }
+            done.signal()
+        }
+        done.wait()
+        return response.withLock { $0! }
     }
 
     private func route(_ request: HTTPRequest, logger: Logger) -> HTTPResponse {
@@ -54,8 +79,6 @@ struct Router: Sendable {
             return ready(logger)
         case ("GET", "/metrics"):
             return metricsExposition(request)
-        case (_, "/webhooks/zalo"):
-            return countedWebhook(.zalo, zaloWebhook(request, logger: logger))
         case (_, "/webhooks/telegram"):
             return countedWebhook(.telegram, telegramWebhook(request, logger: logger))
         case (_, "/webhooks/messenger"):
@@ -80,60 +103,66 @@ struct Router: Sendable {
         }
     }
 
-    private func zaloWebhook(_ request: HTTPRequest, logger: Logger) -> HTTPResponse {
+    /// Responds to a Zalo webhook. Verification and decoding run on the calling thread, and a
+    /// request with events gets its response after the inbox committed them.
+    private func zaloWebhook(
+        _ request: HTTPRequest, logger: Logger, respond: @escaping @Sendable (HTTPResponse) -> Void
+    ) {
         guard let zalo = channels.zalo else {
-            return .text(404, "the Zalo channel is not enabled; set MOTCUA_ZALO_OA_SECRET\n")
+            return respond(.text(404, "the Zalo channel is not enabled; set MOTCUA_ZALO_OA_SECRET\n"))
         }
         let signature = request.header(ZaloWebhook.signatureHeaderName)
         // Zalo's console checks the URL with an unsigned GET or empty POST when the webhook is saved.
         let isProbe = request.method == "POST" && signature == nil && Self.isEmptyProbe(request.body)
         if request.method == "GET" || isProbe {
-            return .text(200, "ok\n")
+            return respond(.text(200, "ok\n"))
         }
         guard request.method == "POST" else {
-            return .text(405, "use POST\n")
-        }
-
-        do {
-            try ZaloWebhook.verify(body: request.body, signatureHeader: signature, settings: zalo)
-        } catch let error as ChannelError where error.code == .malformedBody {
-            logger.warning("webhook rejected", ["channel": "zalo", "reason": error.message])
-            return .text(400, "malformed body: \(error.message)\n")
-        } catch {
-            logger.warning("webhook signature invalid", ["channel": "zalo", "error": "\(error)"])
-            return .text(401, "invalid signature\n")
+            return respond(.text(405, "use POST\n"))
         }
 
         let decision: ZaloWebhookDecision
         do {
-            decision = try ZaloWebhook.decode(body: request.body)
+            decision = try ZaloWebhook.verifiedDecision(body: request.body, signatureHeader: signature, settings: zalo)
+        } catch let error as ChannelError where error.code == .malformedBody {
+            logger.warning("webhook rejected", ["channel": "zalo", "reason": error.message])
+            return respond(.text(400, "malformed body: \(error.message)\n"))
         } catch {
-            logger.warning("webhook rejected", ["channel": "zalo", "error": "\(error)"])
-            return .text(400, "malformed body: \(error)\n")
+            logger.warning("webhook signature invalid", ["channel": "zalo", "error": "\(error)"])
+            return respond(.text(401, "invalid signature\n"))
         }
 
         switch decision {
         case .ignored(let name):
             logger.debug("webhook event ignored", ["channel": "zalo", "event.name": name])
-            return .json(200, Array(#"{"status":"ignored"}"#.utf8))
+            respond(.json(200, Array(#"{"status":"ignored"}"#.utf8)))
         case .events(let events):
-            return storeEvents(events, channel: .zalo, logger: logger)
+            let received = events.map { ReceivedEvent(event: $0, receivedAt: clock()) }
+            inbox.submit(received) { result in
+                respond(storedResponse(result, events: events, channel: .zalo, logger: logger))
+            }
         }
     }
 
-    /// Stores the events of one request; returns 200, or 503 when the store failed.
+    /// Stores the events of one request and waits for the commit; returns 200, or 503 when the
+    /// store failed.
     func storeEvents(_ events: [InboundEvent], channel: ChannelKind, logger: Logger) -> HTTPResponse {
+        let received = events.map { ReceivedEvent(event: $0, receivedAt: clock()) }
+        let result = Result { try inbox.insert(received) }
+        return storedResponse(result, events: events, channel: channel, logger: logger)
+    }
+
+    /// Returns the webhook's response to the outcome of storing its events, and counts and logs it.
+    private func storedResponse(
+        _ result: Result<[StoredEvent?], any Error>, events: [InboundEvent], channel: ChannelKind, logger: Logger
+    ) -> HTTPResponse {
         do {
-            var stored = 0
-            for event in events where try store.insertInbound(event, receivedAt: clock()) {
-                stored += 1
-            }
+            let stored = try result.get().count { $0 != nil }
             let eventIDs = events.map(\.eventID).joined(separator: ",")
             if stored > 0 {
                 metrics.webhooks.increment(["channel": channel.rawValue, "result": "accepted"])
                 logger.info(
                     "webhook stored", ["channel": channel.rawValue, "event.id": eventIDs, "events": "\(stored)"])
-                onStored()
             } else {
                 metrics.webhooks.increment(["channel": channel.rawValue, "result": "duplicate"])
                 logger.info("duplicate webhook ignored", ["channel": channel.rawValue, "event.id": eventIDs])

@@ -8,6 +8,10 @@ import Foundation
 final class SQLiteConnection {
     private let handle: OpaquePointer
     private var statements: [String: SQLiteStatement] = [:]
+    /// The number of the group commit whose transaction is open on this connection, if any.
+    var openGroup: UInt64?
+    /// The writes made so far in the open group's transaction.
+    var writesInGroup = 0
 
     /// Opens or creates the database file at `path`. The path ":memory:" opens a private in-memory database.
     init(path: String) throws {
@@ -91,6 +95,11 @@ final class SQLiteConnection {
             }
             throw error
         }
+    }
+
+    /// Whether no transaction is open, also after SQLite rolled one back on its own after an error.
+    var isAutocommit: Bool {
+        sqlite3_get_autocommit(handle) != 0
     }
 
     /// Throws a `StorageError` with SQLite's message unless `code` reports success.

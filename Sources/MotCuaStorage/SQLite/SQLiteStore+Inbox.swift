@@ -5,21 +5,39 @@ extension SQLiteStore {
     /// Stores the event unless its (channel, eventID) is already stored, and returns whether a row was
     /// inserted. The event is fsynced to disk before this returns.
     public func insertInbound(_ event: InboundEvent, receivedAt: Date) throws -> Bool {
-        let purpose = "storing \(event.channel.rawValue) event \(event.eventID)"
-        let payload = try StoredJSON.encode(event, purpose: "\(event.channel.rawValue) event \(event.eventID)")
+        try insertInbound([ReceivedEvent(event: event, receivedAt: receivedAt)]).first! != nil
+    }
+
+    /// Stores the batch in one transaction, which `synchronous=FULL` fsyncs once at COMMIT.
+    public func insertInbound(_ batch: [ReceivedEvent]) throws -> [StoredEvent?] {
+        guard !batch.isEmpty else { return [] }
+        let payloads = try batch.map { received in
+            let event = received.event
+            return try StoredJSON.encode(event, purpose: "\(event.channel.rawValue) event \(event.eventID)")
+        }
+        let purpose =
+            batch.count == 1
+            ? "storing \(batch[0].event.channel.rawValue) event \(batch[0].event.eventID)"
+            : "storing a batch of \(batch.count) events"
 
         return try write(purpose) { connection in
-            let inserted = try connection.run(
-                """
-                INSERT INTO inbox (channel, event_id, user_id, payload, received_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (channel, event_id) DO NOTHING
-                """,
-                [
-                    .text(event.channel.rawValue), .text(event.eventID), .text(event.userID), .blob(payload),
-                    .integer(receivedAt.epochMilliseconds),
-                ],
-                purpose: purpose)
-            return inserted == 1
+            try zip(batch, payloads).map { received, payload -> StoredEvent? in
+                let event = received.event
+                let inserted = try connection.run(
+                    """
+                    INSERT INTO inbox (channel, event_id, user_id, payload, received_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (channel, event_id) DO NOTHING
+                    """,
+                    [
+                        .text(event.channel.rawValue), .text(event.eventID), .text(event.userID), .blob(payload),
+                        .integer(received.receivedAt.epochMilliseconds),
+                    ],
+                    purpose: "storing \(event.channel.rawValue) event \(event.eventID)")
+                guard inserted == 1 else { return nil }
+                // `sequence` is the INTEGER PRIMARY KEY, so it is the row id of the insert.
+                return StoredEvent(
+                    sequence: connection.lastInsertedRowID, event: event, receivedAt: received.receivedAt)
+            }
         }
     }
 

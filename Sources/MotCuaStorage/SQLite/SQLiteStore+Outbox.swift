@@ -53,6 +53,19 @@ extension SQLiteStore {
             purpose: "marking outbox entry \(outboxID) delivered")
     }
 
+    public func markDelivered(outboxIDs: [Int64], at: Date) throws -> [Int64] {
+        guard !outboxIDs.isEmpty else { return [] }
+        let purpose = "marking \(outboxIDs.count) outbox entries delivered"
+        return try write(purpose) { connection in
+            try outboxIDs.filter { id in
+                let changed = try connection.run(
+                    "UPDATE outbox SET status = 'delivered', attempts = attempts + 1, delivered_at = ?, claimed_until = NULL WHERE id = ? AND status = 'pending'",
+                    [.integer(at.epochMilliseconds), .integer(id)], purpose: "marking outbox entry \(id) delivered")
+                return changed != 1
+            }
+        }
+    }
+
     /// Releases the claim and makes the reply due again at `nextAttemptAt`.
     /// Throws `notFound` unless the entry exists and is pending.
     public func scheduleRetry(outboxID: Int64, attempts: Int, nextAttemptAt: Date, error: String) throws {

@@ -6,18 +6,31 @@ import Synchronization
 /// Durability: `synchronous=FULL` makes SQLite fsync the write-ahead log at every commit, so an
 /// event is on disk when `insertInbound` returns and survives a process crash or a power loss.
 ///
-/// Threads: one connection serves every call, guarded by a mutex, so calls from several threads
-/// run one after another. Every method is one transaction and blocks on disk I/O. Call it from a
-/// thread that may block, not from the cooperative pool of Swift concurrency.
+/// Threads: writes share one connection behind a mutex, so they run one after another. Reads use
+/// a second connection behind its own mutex, and WAL lets them run while a write commits. An
+/// in-memory database has only the one connection. Every method is one transaction and blocks on
+/// disk I/O. Call it from a thread that may block, not from the cooperative pool of Swift
+/// concurrency.
 ///
-/// NOTE: every write pays its own fsync, so write throughput is bounded by the disk's fsync
-/// latency; batching several inserts into one commit is not implemented.
+/// Writes from several threads share one transaction and its fsync, a group commit (see
+/// `write`), and each call still returns only after its changes are durable.
 public final class SQLiteStore: Store {
     /// The database path as given to `init`.
     public let path: String
 
-    /// The open connection, or nil after `close()`.
+    /// The connection for writes, or nil after `close()`.
     private let connection: Mutex<SQLiteConnection?>
+    /// The connection for read-only transactions, or nil for an in-memory database and after
+    /// `close()`.
+    private let reader: Mutex<SQLiteConnection?>
+    /// Whether writes share transactions (see `write`); false for an in-memory database, which
+    /// has no fsync to save and whose reads share the write connection.
+    let groupsCommits: Bool
+    /// Writers that have called `write` and not yet taken the write connection.
+    let writersWaiting = Atomic<Int>(0)
+    let groupCommits = GroupCommitSignal()
+    /// The number of the last group commit begun; read and written with the write connection locked.
+    let lastGroup = Mutex<UInt64>(0)
 
     private static let busyTimeoutMilliseconds: Int32 = 5_000
 
@@ -32,8 +45,16 @@ public final class SQLiteStore: Store {
         try Self.configure(connection, path: path)
         try SQLiteMigrations.apply(to: connection)
 
+        var reader: SQLiteConnection?
+        if path != ":memory:" {
+            reader = try SQLiteConnection(path: path)
+            try reader?.setBusyTimeout(milliseconds: Self.busyTimeoutMilliseconds, purpose: "setting busy timeout")
+        }
+
         self.path = path
         self.connection = Mutex(connection)
+        self.reader = Mutex(reader)
+        self.groupsCommits = path != ":memory:"
     }
 
     /// Opens the database at `path` like `init(path:)`, applies pending migrations and returns
@@ -49,31 +70,76 @@ public final class SQLiteStore: Store {
 
     /// Closes the connection. Later calls throw `StorageError.Code.closed`, and closing twice does nothing.
     public func close() {
-        connection.withLock { $0 = nil }
+        connection.withLock { connection in
+            if let connection {
+                commitOpenGroup(connection, purpose: "closing the store")
+            }
+            connection = nil
+        }
+        reader.withLock { $0 = nil }
     }
 
-    /// Runs `body` in a transaction that takes the write lock at BEGIN.
+    /// Runs `body` atomically and returns once its changes are durable.
+    ///
+    /// Writes from several threads share one transaction, a group commit, so one fsync covers all
+    /// of them. Each `body` runs inside its own SAVEPOINT, so a body that throws undoes only its
+    /// own changes. The writer that finds no other writer waiting commits the group, and the
+    /// others return after that COMMIT, or throw its error. An in-memory store commits every
+    /// write alone.
     func write<Result: Sendable>(
         _ purpose: String, _ body: (SQLiteConnection) throws -> Result
     ) throws -> Result {
-        try withConnection(purpose) { connection in
-            try connection.transaction(immediate: true, purpose: purpose) { try body(connection) }
+        guard groupsCommits else {
+            return try withConnection(purpose) { connection in
+                try connection.transaction(immediate: true, purpose: purpose) { try body(connection) }
+            }
         }
+
+        writersWaiting.add(1, ordering: .relaxed)
+        let (result, group, committed) = try withConnection(purpose, leavingWriterQueue: true) { connection in
+            try writeInGroup(connection, purpose: purpose, body)
+        }
+        if !committed {
+            try groupCommits.wait(for: group)
+        }
+        return result
     }
 
-    /// Runs `body` in a deferred transaction, which takes no write lock unless `body` writes.
+    /// Runs `body` in a deferred transaction on the read connection; `body` must not write.
     func read<Result: Sendable>(
         _ purpose: String, _ body: (SQLiteConnection) throws -> Result
     ) throws -> Result {
-        try withConnection(purpose) { connection in
-            try connection.transaction(immediate: false, purpose: purpose) { try body(connection) }
+        let usesWriter = reader.withLock { $0 == nil }
+        guard !usesWriter else {
+            return try withConnection(purpose) { connection in
+                try connection.transaction(immediate: false, purpose: purpose) { try body(connection) }
+            }
+        }
+        return try withReader(purpose) { reader in
+            try reader.transaction(immediate: false, purpose: purpose) { try body(reader) }
         }
     }
 
-    private func withConnection<Result: Sendable>(
+    private func withReader<Result: Sendable>(
         _ purpose: String, _ body: (SQLiteConnection) throws -> Result
     ) throws -> Result {
+        try reader.withLock { reader in
+            guard let reader else {
+                throw StorageError(.closed, "\(purpose) failed: the store at \(path) is closed")
+            }
+            return try body(reader)
+        }
+    }
+
+    /// Runs `body` with the write connection locked. With `leavingWriterQueue`, the caller counted
+    /// itself in `writersWaiting`, and the count drops once the lock is taken.
+    private func withConnection<Result: Sendable>(
+        _ purpose: String, leavingWriterQueue: Bool = false, _ body: (SQLiteConnection) throws -> Result
+    ) throws -> Result {
         try connection.withLock { connection in
+            if leavingWriterQueue {
+                writersWaiting.subtract(1, ordering: .relaxed)
+            }
             guard let connection else {
                 throw StorageError(.closed, "\(purpose) failed: the store at \(path) is closed")
             }
