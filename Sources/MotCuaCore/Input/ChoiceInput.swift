@@ -33,9 +33,7 @@ public enum ChoiceInput {
         let lowercasedAnswer = answer.lowercased()
         let answerTelexKey = VietnameseText.telexLeftoverKey(answerKey)
         let answerWords = answerKey.split(separator: " ")
-        let keyedOptions = options.map { option in
-            option.names.map { KeyedName(VietnameseText.normalized($0)) }.filter { !$0.folded.isEmpty }
-        }
+        let keyedOptions = options.map(\.keyedNames)
         let rules: [(KeyedName) -> Bool] = [
             { $0.lowercased == lowercasedAnswer },
             { $0.folded == answerKey },
@@ -137,20 +135,4 @@ public enum ChoiceInput {
         "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
         "muoi": 10,
     ]
-}
-
-/// The comparison keys of one option name.
-private struct KeyedName {
-    /// The normalized name in lower case, with its diacritics.
-    let lowercased: String
-    let folded: String
-    let telex: String
-    let words: [Substring]
-
-    init(_ normalizedName: String) {
-        lowercased = normalizedName.lowercased()
-        folded = VietnameseText.foldKey(normalizedName)
-        telex = VietnameseText.telexLeftoverKey(folded)
-        words = folded.split(separator: " ")
-    }
 }
