@@ -14,6 +14,7 @@ public struct LocalConversation {
     private let actions: ActionPerformer
     private let logger: Logger
     private var eventCount = 0
+    private var storedEvents: Int64 = 0
 
     /// Throws when the in-memory database cannot be created.
     public init(engine: ConversationEngine, userID: String, logger: Logger) throws {
@@ -49,12 +50,22 @@ public struct LocalConversation {
         dossiers += effects.dossiers
 
         do {
-            _ = try store.insertInbound(event, receivedAt: now)
-            let sequence = try store.pendingInbound(limit: 1).first?.sequence ?? 0
+            let sequence: Int64
+            if try store.insertInbound(event, receivedAt: now) {
+                // The private database's inbox numbers rows 1, 2, 3… (AUTOINCREMENT) and only this
+                // method inserts, so the new row's sequence is the count of rows inserted.
+                storedEvents += 1
+                sequence = storedEvents
+            } else {
+                sequence = try store.pendingInbound(limit: 1).first?.sequence ?? 0
+            }
+            // Same bytes as EventProcessor.record, without JSONEncoder's cost.
+            let record = ConversationRecord(
+                id: conversationID, state: state.sortedKeyJSON(), updatedAt: now, handoff: state.handoff)
             try store.commitProcessing(
                 ProcessingCommit(
                     eventSequence: sequence,
-                    conversation: try EventProcessor.record(state, id: conversationID, now: now),
+                    conversation: record,
                     replies: [], dossiers: effects.dossiers, reports: effects.reports,
                     subscription: effects.subscription, deletesCitizenData: effects.deletesCitizenData, now: now))
         } catch {
