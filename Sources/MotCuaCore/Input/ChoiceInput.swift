@@ -90,12 +90,12 @@ public enum ChoiceInput {
     /// Returns the indexes of the options with a name at the smallest allowed edit distance.
     private static func closestOptions(to answerKey: String, keyedOptions: [[KeyedName]]) -> [Int] {
         var best: (distance: Int, options: Set<Int>) = (Int.max, [])
+        let answer = SpelledWord(answerKey)
         for (index, names) in keyedOptions.enumerated() {
             for name in names {
-                let distance = VietnameseText.editDistance(answerKey, name.folded)
-                let isShort = name.folded.count < 4
-                let allowed = isShort && answerKey.count <= name.folded.count ? 0 : (name.folded.count + 4) / 5
-                guard distance <= allowed else { continue }
+                let isShort = name.spelled.count < 4
+                let allowed = isShort && answer.count <= name.spelled.count ? 0 : (name.spelled.count + 4) / 5
+                guard let distance = answer.editDistance(to: name.spelled, atMost: allowed) else { continue }
                 if distance < best.distance {
                     best = (distance, [index])
                 } else if distance == best.distance {
