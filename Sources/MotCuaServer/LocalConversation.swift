@@ -18,6 +18,7 @@ public struct LocalConversation {
     private let actions: ActionPerformer
     private let logger: Logger
     private var eventCount = 0
+    private var storedEvents: Int64 = 0
 
     /// Throws when the in-memory database cannot be created.
     public init(engine: ConversationEngine, userID: String, logger: Logger) throws {
@@ -99,10 +100,13 @@ public struct LocalConversation {
         dossiers += effects.dossiers
 
         do {
+            // Same bytes as EventProcessor.record, without JSONEncoder's cost.
+            let record = ConversationRecord(
+                id: conversationID, state: state.sortedKeyJSON(), updatedAt: now, handoff: state.handoff)
             try store.commitProcessing(
                 ProcessingCommit(
                     eventSequence: stored.sequence,
-                    conversation: try EventProcessor.record(state, id: conversationID, now: now),
+                    conversation: record,
                     replies: [], dossiers: effects.dossiers, reports: effects.reports,
                     subscription: effects.subscription, deletesCitizenData: effects.deletesCitizenData, now: now))
         } catch {

@@ -37,26 +37,39 @@ public struct FlowCatalog: Sendable {
     /// The flow whose keywords best match the text, by folded whole words; nil when none does.
     /// The longest matching keyword wins, and of equal lengths the flow with the smallest id.
     public func flow(matching text: String) -> Flow? {
-        let key = " " + VietnameseText.foldKey(text) + " "
+        let key = Array((" " + VietnameseText.foldKey(text) + " ").utf8)
         var best: (flowID: String, length: Int)?
         for entry in matchKeys where entry.flowID != menuFlowID {
-            for keyword in entry.keywords where keyword.length > best?.length ?? 0 && key.contains(keyword.padded) {
+            for keyword in entry.keywords
+            where keyword.length > best?.length ?? 0 && Self.contains(key, keyword.padded) {
                 best = (entry.flowID, keyword.length)
             }
         }
         return best.flatMap { flows[$0.flowID] }
+    }
+
+    /// Returns whether `part` occurs in `whole` as a run of bytes. Folded keys contain no combining
+    /// marks, so comparing their UTF-8 bytes gives the same result as comparing Characters.
+    private static func contains(_ whole: [UInt8], _ part: [UInt8]) -> Bool {
+        guard !part.isEmpty else { return true }
+        guard part.count <= whole.count else { return false }
+        for start in 0...(whole.count - part.count) where whole[start] == part[0] {
+            if whole[start..<(start + part.count)].elementsEqual(part) { return true }
+        }
+        return false
     }
 }
 
 /// One flow's keywords and title, folded and padded with spaces for whole-word matching.
 private struct MatchKeys: Sendable {
     var flowID: String
-    var keywords: [(padded: String, length: Int)]
+    /// Each keyword as UTF-8 bytes with a space on either side, and its length in Characters.
+    var keywords: [(padded: [UInt8], length: Int)]
 
     init(_ flow: Flow) {
         flowID = flow.id
         keywords = (flow.keywords + [flow.title]).map(VietnameseText.foldKey).filter { !$0.isEmpty }.map {
-            (padded: " \($0) ", length: $0.count)
+            (padded: Array(" \($0) ".utf8), length: $0.count)
         }
     }
 }

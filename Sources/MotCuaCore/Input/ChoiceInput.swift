@@ -33,9 +33,7 @@ public enum ChoiceInput {
         let lowercasedAnswer = answer.lowercased()
         let answerTelexKey = VietnameseText.telexLeftoverKey(answerKey)
         let answerWords = answerKey.split(separator: " ")
-        let keyedOptions = options.map { option in
-            option.names.map { KeyedName(VietnameseText.normalized($0)) }.filter { !$0.folded.isEmpty }
-        }
+        let keyedOptions = options.map(\.keyedNames)
         let rules: [(KeyedName) -> Bool] = [
             { $0.lowercased == lowercasedAnswer },
             { $0.folded == answerKey },
@@ -92,12 +90,12 @@ public enum ChoiceInput {
     /// Returns the indexes of the options with a name at the smallest allowed edit distance.
     private static func closestOptions(to answerKey: String, keyedOptions: [[KeyedName]]) -> [Int] {
         var best: (distance: Int, options: Set<Int>) = (Int.max, [])
+        let answer = SpelledWord(answerKey)
         for (index, names) in keyedOptions.enumerated() {
             for name in names {
-                let distance = VietnameseText.editDistance(answerKey, name.folded)
-                let isShort = name.folded.count < 4
-                let allowed = isShort && answerKey.count <= name.folded.count ? 0 : (name.folded.count + 4) / 5
-                guard distance <= allowed else { continue }
+                let isShort = name.spelled.count < 4
+                let allowed = isShort && answer.count <= name.spelled.count ? 0 : (name.spelled.count + 4) / 5
+                guard let distance = answer.editDistance(to: name.spelled, atMost: allowed) else { continue }
                 if distance < best.distance {
                     best = (distance, [index])
                 } else if distance == best.distance {
@@ -137,20 +135,4 @@ public enum ChoiceInput {
         "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
         "muoi": 10,
     ]
-}
-
-/// The comparison keys of one option name.
-private struct KeyedName {
-    /// The normalized name in lower case, with its diacritics.
-    let lowercased: String
-    let folded: String
-    let telex: String
-    let words: [Substring]
-
-    init(_ normalizedName: String) {
-        lowercased = normalizedName.lowercased()
-        folded = VietnameseText.foldKey(normalizedName)
-        telex = VietnameseText.telexLeftoverKey(folded)
-        words = folded.split(separator: " ")
-    }
 }

@@ -67,20 +67,18 @@ public enum DateInput {
     }
 
     private static func dateParts(_ phrase: String) -> DateParts? {
-        let separated = #/([0-9]{1,2})\s*[\/.\-]\s*([0-9]{1,2})\s*[\/.\-]\s*([0-9]{4}|[0-9]{2})\.?/#
-        let spaced = #/([0-9]{1,2})\s+([0-9]{1,2})\s+([0-9]{4}|[0-9]{2})/#
-        let worded = #/([0-9]{1,2})\s*(?:thang|thg)\s*([0-9]{1,2})\s*(?:nam\s*)?([0-9]{4}|[0-9]{2})\.?/#
-        if let match = phrase.wholeMatch(of: separated) ?? phrase.wholeMatch(of: spaced)
-            ?? phrase.wholeMatch(of: worded)
+        let patterns = InputPatterns.shared
+        if let match = phrase.wholeMatch(of: patterns.separatedDate) ?? phrase.wholeMatch(of: patterns.spacedDate)
+            ?? phrase.wholeMatch(of: patterns.wordedDate)
         {
             return DateParts(day: match.1, month: match.2, year: match.3)
         }
 
-        if phrase.wholeMatch(of: #/[0-9]{6}|[0-9]{8}/#) != nil {
+        if phrase.wholeMatch(of: patterns.compactDate) != nil {
             let digits = Array(phrase)
             return DateParts(day: String(digits[0..<2]), month: String(digits[2..<4]), year: String(digits[4...]))
         }
-        if let match = phrase.wholeMatch(of: #/([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})/#) {
+        if let match = phrase.wholeMatch(of: patterns.isoDate) {
             return DateParts(day: match.3, month: match.2, year: match.1)
         }
         return nil

@@ -31,24 +31,24 @@ public enum NumberInput {
     private static func decimalForm(_ text: String) -> String? {
         let dots = text.filter { $0 == "." }.count
         let commas = text.filter { $0 == "," }.count
-        let grouped = #/[+-]?[0-9]{1,3}(?:\.[0-9]{3})+/#
+        let patterns = InputPatterns.shared
 
         switch (dots, commas) {
         case (0, 0):
             return text
         case (0, 1):
             return text.replacingOccurrences(of: ",", with: ".")
-        case (_, 0) where text.wholeMatch(of: grouped) != nil:
+        case (_, 0) where text.wholeMatch(of: patterns.dotGroupedNumber) != nil:
             return text.replacingOccurrences(of: ".", with: "")
         case (1, 0):
             return text
         case (_, 1) where text.firstIndex(of: ".")! < text.firstIndex(of: ",")!:
             // 1.234,5 in the Vietnamese style.
-            guard text.wholeMatch(of: #/[+-]?[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+/#) != nil else { return nil }
+            guard text.wholeMatch(of: patterns.dotGroupedDecimal) != nil else { return nil }
             return text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
         case (0...1, _):
             // 1,234.5 or 1,000,000 in the English style.
-            guard text.wholeMatch(of: #/[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?/#) != nil else { return nil }
+            guard text.wholeMatch(of: patterns.commaGroupedNumber) != nil else { return nil }
             return text.replacingOccurrences(of: ",", with: "")
         default:
             return nil

@@ -70,9 +70,9 @@ public enum PhoneInput {
     /// Checks the nine digits after the leading 0 against the VN mobile pattern of libphonenumber's
     /// metadata (python-phonenumbers, region_VN.py).
     private static func isMobile(_ significant: String) -> Bool {
-        let threeDigitPrefix = #/(?:5(?:2[238]|59)|89[6-9]|99[013-9])[0-9]{6}/#
-        let twoDigitPrefix = #/(?:3[0-9]|5[689]|7[06-9]|8[1-8]|9[0-8])[0-9]{7}/#
-        return significant.wholeMatch(of: threeDigitPrefix) != nil || significant.wholeMatch(of: twoDigitPrefix) != nil
+        let patterns = InputPatterns.shared
+        return significant.wholeMatch(of: patterns.mobileThreeDigitPrefix) != nil
+            || significant.wholeMatch(of: patterns.mobileTwoDigitPrefix) != nil
     }
 
     /// Checks for ten digits after the leading 0 starting with 2. The area code itself is not checked
