@@ -111,6 +111,8 @@ extension Bench {
         do {
             _ = try await serve.waitUntilHealthy(client: client, timeoutSeconds: 20)
             try await followProgress(arrivals, total: recipients, timeoutSeconds: timeoutSeconds)
+            // The server marks a broadcast completed in its next housekeeping step, within seconds.
+            try await waitForCompletion(database: database, broadcastID: broadcastID, timeoutSeconds: 10)
             await serve.stop()
         } catch {
             await serve.stop()
@@ -159,6 +161,15 @@ extension Bench {
                 FileHandleOutput.print("  · 10 giây không có tin mới, dừng với \(count) tin")
                 return
             }
+        }
+    }
+
+    private func waitForCompletion(database: String, broadcastID: Int64, timeoutSeconds: Double) async throws {
+        let store = try SQLiteStore(path: database)
+        defer { store.close() }
+        let deadline = ContinuousClock.now + .milliseconds(Int(timeoutSeconds * 1000))
+        while try store.broadcast(id: broadcastID)?.state != .completed, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
         }
     }
 
