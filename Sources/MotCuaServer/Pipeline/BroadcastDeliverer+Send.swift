@@ -19,17 +19,31 @@ extension BroadcastDeliverer {
         return results.value
     }
 
-    /// Sends every recipient of `claim` in one task group; libcurl runs the requests at once.
+    /// Requests of one claim handed to libcurl at once. libcurl's multi handle removes a finished
+    /// transfer in time linear in the transfers it contains, so handing it a whole claim of
+    /// thousands made that removal the largest cost of a fan-out.
+    static let concurrentSends = 32
+
+    /// Sends every recipient of `claim` in one task group, at most `concurrentSends` at a time.
     func sendConcurrently(_ claim: Claim) async -> [ChannelOutcome] {
         await withTaskGroup(of: ChannelOutcome.self) { group in
-            for (recipient, message) in zip(claim.recipients, claim.messages) {
+            var pending = zip(claim.recipients, claim.messages).makeIterator()
+            func addNext() -> Bool {
+                guard let (recipient, message) = pending.next() else { return false }
                 group.addTask { [self] in
                     (await deliver(message, to: recipient), recipient.conversationID.channel)
                 }
+                return true
             }
+
+            var started = 0
+            while started < Self.concurrentSends, addNext() { started += 1 }
             var outcomes: [ChannelOutcome] = []
             outcomes.reserveCapacity(claim.recipients.count)
-            for await outcome in group { outcomes.append(outcome) }
+            for await outcome in group {
+                outcomes.append(outcome)
+                _ = addNext()
+            }
             return outcomes
         }
     }
