@@ -41,14 +41,18 @@ extension Bench {
         let rate = BroadcastArrivals.overallRate(run.offsets) ?? 0
         let complete = run.offsets.count == total
         let completion = run.completionSeconds.map { String(format: "%.1f s", $0) } ?? "chưa xong / not finished"
-        done("\(Format.rate(rate)) tin/giây, \(run.offsets.count) tin, xong sau \(completion)")
+        let microseconds = run.offsets.isEmpty ? 0 : run.cpuSeconds / Double(run.offsets.count) * 1e6
+        done(
+            "\(Format.rate(rate)) tin/giây, \(run.offsets.count) tin, xong sau \(completion), "
+                + "server dùng \(String(format: "%.1f", run.cpuSeconds)) giây CPU (\(Int(microseconds)) µs mỗi tin)")
         return ResultRow(
             figure: figure, value: Format.rate(rate), target: "≥ 20,000",
             verdict: complete && rate >= 20_000 ? .met : .missed,
             method:
                 "\(run.offsets.count) of \(total) Telegram sendMessage requests received by the mock, (count − 1) / "
                 + "(last − first arrival); broadcast.telegram_per_second 1e9, batch_size 1000, quiet hours off; "
-                + "started_at to finished_at \(completion)")
+                + "started_at to finished_at \(completion); serve used \(String(format: "%.1f", run.cpuSeconds)) CPU-s, "
+                + "\(Int(microseconds)) µs per message")
     }
 
     private func measureRateAccuracy(figure: String) async throws -> ResultRow {
@@ -75,6 +79,8 @@ extension Bench {
         var offsets: [Double]
         /// Seconds from `started_at` to `finished_at`, or nil when the broadcast did not complete.
         var completionSeconds: Double?
+        /// CPU seconds `motcua serve` used from its start until the run ended, seeding excluded.
+        var cpuSeconds: Double
     }
 
     private func runBroadcast(
@@ -91,6 +97,7 @@ extension Bench {
         try mock.start()
         defer { mock.stop() }
 
+        var cpuSeconds = 0.0
         let serve = try ServeProcess(
             binary: options.motcuaBinary, templates: options.templatesFolder, folder: folder, port: allocatePort(),
             mockBase: mock.baseURL,
@@ -113,6 +120,7 @@ extension Bench {
             try await followProgress(arrivals, total: recipients, timeoutSeconds: timeoutSeconds)
             // The server marks a broadcast completed in its next housekeeping step, within seconds.
             try await waitForCompletion(database: database, broadcastID: broadcastID, timeoutSeconds: 10)
+            cpuSeconds = try serve.cpuSeconds()
             await serve.stop()
         } catch {
             await serve.stop()
@@ -126,7 +134,7 @@ extension Bench {
         if let started = broadcast?.startedAt, let finished = broadcast?.finishedAt, broadcast?.state == .completed {
             completion = finished.timeIntervalSince(started)
         }
-        return BroadcastRun(offsets: arrivals.offsets(), completionSeconds: completion)
+        return BroadcastRun(offsets: arrivals.offsets(), completionSeconds: completion, cpuSeconds: cpuSeconds)
     }
 
     /// Prints the count and rate every two seconds until every message arrived, no message arrived

@@ -91,6 +91,21 @@ final class ServeProcess {
         return kilobytes * 1024
     }
 
+    /// Reads the CPU time the process used so far, user and system, in seconds, from fields 14
+    /// and 15 of /proc/PID/stat, which count clock ticks of 1/100 s on Linux.
+    func cpuSeconds() throws -> Double {
+        let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+        // The command name in field 2 may contain spaces, so fields are counted after its ')'.
+        guard let close = stat.lastIndex(of: ")") else {
+            throw BenchError("không đọc được /proc/\(pid)/stat")
+        }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else {
+            throw BenchError("không đọc được thời gian CPU trong /proc/\(pid)/stat")
+        }
+        return (user + system) / 100
+    }
+
     /// Sends SIGTERM to this process only and waits up to `timeoutSeconds` for it to exit; sends
     /// SIGKILL after that.
     func stop(timeoutSeconds: Double = 30) async {
