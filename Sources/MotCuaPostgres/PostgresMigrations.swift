@@ -3,7 +3,9 @@ import MotCuaStorage
 
 /// The schema as numbered migrations, the same numbers and tables as the SQLite store's, with
 /// dates as Unix epoch milliseconds in BIGINT columns and bytes in BYTEA columns. Table `schema_migrations` records each
-/// applied number. Append new scripts at the end and never edit an applied one.
+/// applied number. A script runs when its number is missing there, so a database that already has
+/// 1001 still gets a shared migration numbered below it. Keep the scripts in number order and never
+/// edit an applied one.
 ///
 /// Numbers from 1001 on are tables only this backend needs, for coordinating several instances,
 /// so they never collide with a migration added to both backends later.
@@ -143,6 +145,53 @@ enum PostgresMigrations {
                 expires_at BIGINT,
                 rotated_at BIGINT NOT NULL
             );
+            """
+        ),
+        // 6: broadcasts and one row per recipient, unique per broadcast and conversation.
+        // `audience` is the JSON of BroadcastAudience. Sequences never hand out an id twice, as
+        // SQLite's AUTOINCREMENT does.
+        (
+            6,
+            """
+            CREATE TABLE broadcasts (
+                id BIGSERIAL PRIMARY KEY,
+                text TEXT NOT NULL,
+                image_url TEXT,
+                link_title TEXT,
+                link_url TEXT,
+                audience TEXT NOT NULL,
+                scheduled_at BIGINT,
+                expires_at BIGINT,
+                emergency BOOLEAN NOT NULL DEFAULT FALSE,
+                created_by TEXT NOT NULL,
+                approved_by TEXT,
+                state TEXT NOT NULL CHECK (state IN
+                    ('draft', 'awaiting_approval', 'scheduled', 'running', 'paused', 'completed', 'cancelled')),
+                created_at BIGINT NOT NULL,
+                started_at BIGINT,
+                finished_at BIGINT
+            );
+            CREATE INDEX broadcasts_state ON broadcasts (state, scheduled_at);
+
+            CREATE TABLE broadcast_recipients (
+                id BIGSERIAL PRIMARY KEY,
+                broadcast_id BIGINT NOT NULL REFERENCES broadcasts (id),
+                channel TEXT NOT NULL,
+                user_id TEXT NOT NULL,
+                commune TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN
+                    ('queued', 'sending', 'sent', 'waiting', 'failed', 'blocked', 'cancelled')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at BIGINT NOT NULL,
+                claimed_until BIGINT,
+                reason TEXT,
+                updated_at BIGINT NOT NULL,
+                sent_at BIGINT,
+                UNIQUE (broadcast_id, channel, user_id)
+            );
+            CREATE INDEX broadcast_recipients_due ON broadcast_recipients (state, next_attempt_at);
+            CREATE INDEX broadcast_recipients_broadcast ON broadcast_recipients (broadcast_id, state);
+            CREATE INDEX broadcast_recipients_conversation ON broadcast_recipients (channel, user_id, state);
             """
         ),
         // 1001: which instance processes a conversation's events and until when. Named leases

@@ -49,7 +49,7 @@ extension PostgresStore {
             purpose: "deleting the subscription of conversation \(id)")
     }
 
-    private static func subscription(from row: PostgresRow) throws -> Subscription {
+    static func subscription(from row: PostgresRow) throws -> Subscription {
         let topics = (row.text(3) ?? "").split(separator: ",").map(String.init)
         return Subscription(
             conversationID: ConversationID(

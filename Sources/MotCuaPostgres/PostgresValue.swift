@@ -7,6 +7,10 @@ enum PostgresValue {
     case boolean(Bool)
     /// Sent in binary form, so every byte value survives.
     case bytea(Data)
+    /// A one-dimensional `bigint[]`, for `= ANY($n)` and `unnest($n)`.
+    case integerArray([Int64])
+    /// A one-dimensional `text[]`, for `unnest($n)`. Elements are never NULL.
+    case textArray([String])
     case null
 }
 
@@ -28,6 +32,8 @@ extension PostgresValue {
         case .text: 25  // text
         case .boolean: 16  // bool
         case .bytea: 17  // bytea
+        case .integerArray: 1016  // _int8
+        case .textArray: 1009  // _text
         case .null: 0
         }
     }
@@ -39,7 +45,20 @@ extension PostgresValue {
         case .text(let value): (Array(value.utf8), 0)
         case .boolean(let value): (Array((value ? "t" : "f").utf8), 0)
         case .bytea(let value): ([UInt8](value), 1)
+        case .integerArray(let values): (Array("{\(values.map(String.init).joined(separator: ","))}".utf8), 0)
+        case .textArray(let values): (Array(Self.arrayLiteral(quoting: values).utf8), 0)
         case .null: nil
         }
+    }
+
+    /// Writes `values` in the text form of an array, each element double-quoted with its backslashes
+    /// and double quotes escaped, so commas, braces and the word NULL stay plain text.
+    private static func arrayLiteral(quoting values: [String]) -> String {
+        let elements = values.map { value in
+            let escaped = value.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "\"", with: "\\\"")
+            return "\"\(escaped)\""
+        }
+        return "{\(elements.joined(separator: ","))}"
     }
 }

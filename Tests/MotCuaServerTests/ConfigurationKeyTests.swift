@@ -62,13 +62,13 @@ struct ConfigurationKeyTests {
         "admin.tokens": (.environment, "boss:0123456789abcdef", "MOTCUA_ADMIN_TOKENS"),
         "broadcast.approval": (.file, "maybe", "broadcast.approval"),
         "broadcast.quiet_hours": (.file, "25:00-06:00", "broadcast.quiet_hours"),
-        "broadcast.time_zone": (.file, "Mars/Olympus", "broadcast.time_zone"),
-        "broadcast.emergency_roles": (.file, "viewer", "broadcast.emergency_roles"),
+        "broadcast.time_zone": (.file, "Asia/Hanoi_City", "broadcast.time_zone"),
+        "broadcast.emergency_roles": (.file, "admin,viewer", "broadcast.emergency_roles"),
         "broadcast.zalo_per_second": (.file, "0", "broadcast.zalo_per_second"),
-        "broadcast.telegram_per_second": (.file, "-20", "broadcast.telegram_per_second"),
+        "broadcast.telegram_per_second": (.file, "-1", "broadcast.telegram_per_second"),
         "broadcast.messenger_per_second": (.file, "nhanh", "broadcast.messenger_per_second"),
         "broadcast.batch_size": (.file, "0", "broadcast.batch_size"),
-        "broadcast.lease_seconds": (.file, "0", "broadcast.lease_seconds"),
+        "broadcast.lease_seconds": (.file, "1", "broadcast.lease_seconds"),
         "broadcast.max_attempts": (.file, "2.5", "broadcast.max_attempts"),
     ]
 

@@ -120,6 +120,78 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test func concurrentRecipientClaimsNeverOverlap() throws {
+        try Self.withTwoStores { first, second throws in
+            let subscribers = (1...60).map { StoreBroadcastTests.subscriber($0) }
+            try StoreBroadcastTests.importSubscriptions(into: first, subscribers)
+            let id = try first.createBroadcast(StoreBroadcastTests.draft())
+            #expect(try first.startBroadcast(id: id, now: Fixture.date(1)) == subscribers.count)
+
+            let claimed = Mutex<[Int64]>([])
+            let failures = Mutex<[String]>([])
+            let finished = DispatchGroup()
+            for store in [first, second, first, second] {
+                finished.enter()
+                Thread {
+                    defer { finished.leave() }
+                    // Every thread reads the same due rows, so most claims race for one recipient.
+                    for _ in 0..<100 {
+                        do {
+                            let due = try store.dueRecipients(now: Fixture.date(2), limit: 7)
+                            if due.isEmpty { return }
+                            let ids = try store.claimRecipients(
+                                sending: due.map(\.id), waiting: [], now: Fixture.date(2), lease: 60)
+                            claimed.withLock { $0 += ids }
+                        } catch {
+                            failures.withLock { $0.append("\(error)") }
+                            return
+                        }
+                    }
+                    failures.withLock { $0.append("due recipients left after 100 rounds") }
+                }.start()
+            }
+            finished.wait()
+
+            let ids = claimed.withLock { $0 }
+            #expect(failures.withLock { $0 } == [])
+            #expect(ids.count == subscribers.count)
+            #expect(Set(ids).count == subscribers.count)
+            let counts = try second.recipientCounts(broadcastID: id, now: Fixture.date(3))
+            #expect(counts[.sending] == subscribers.count)
+            let attempts = try second.recipients(broadcastID: id, state: .sending, limit: 100).map(\.attempts)
+            #expect(Set(attempts) == [1])
+        }
+    }
+
+    @Test func concurrentStartsFixAudienceOnce() throws {
+        try Self.withTwoStores { first, second throws in
+            try StoreBroadcastTests.importSubscriptions(
+                into: first, (1...20).map { StoreBroadcastTests.subscriber($0) })
+            let id = try first.createBroadcast(StoreBroadcastTests.draft())
+
+            let results = Mutex<[Int?]>([])
+            let failures = Mutex<[String]>([])
+            let finished = DispatchGroup()
+            for store in [first, second] {
+                finished.enter()
+                Thread {
+                    defer { finished.leave() }
+                    do {
+                        let count = try store.startBroadcast(id: id, now: Fixture.date(1))
+                        results.withLock { $0.append(count) }
+                    } catch {
+                        failures.withLock { $0.append("\(error)") }
+                    }
+                }.start()
+            }
+            finished.wait()
+
+            #expect(failures.withLock { $0 } == [])
+            #expect(results.withLock { $0 }.sorted { ($0 ?? -1) < ($1 ?? -1) } == [nil, 20])
+            #expect(try first.recipientCounts(broadcastID: id, now: Fixture.date(2)).total == 20)
+        }
+    }
+
     @Test func terminatedConnectionIsReopened() throws {
         let schema = try PostgresSchema.create()
         defer { PostgresSchema.drop(schema.name) }
