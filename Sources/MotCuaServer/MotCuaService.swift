@@ -70,7 +70,9 @@ public final class MotCuaService: Sendable {
             messengerSeconds: Double(configuration.messenger.windowHours) * 3_600)
         let broadcaster = BroadcastDeliverer(
             store: store, client: client, channels: channels, zaloTokens: zaloTokens, settings: broadcastSettings,
-            logger: Logger(label: "motcua.broadcast", level: logger.level, sink: logger.sink), clock: clock)
+            logger: Logger(label: "motcua.broadcast", level: logger.level, sink: logger.sink), clock: clock,
+            metrics: BroadcastMetrics(
+                registry: serviceMetrics.registry, store: store, errors: serviceMetrics.databaseErrors))
         let adminTokens = try AdminTokens(parsing: configuration.adminTokens)
         let admin =
             adminTokens.isEmpty

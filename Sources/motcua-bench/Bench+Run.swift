@@ -35,7 +35,7 @@ extension Bench {
         {
             table.append(row)
         }
-        if options.runs("broadcast") { table.append(contentsOf: measureBroadcast()) }
+        if options.runs("broadcast") { table.append(contentsOf: await measureBroadcast()) }
         if options.runs("replay"), let row = await attempt("replay", target: "≥ 50,000", { try measureReplay() }) {
             table.append(row)
         }

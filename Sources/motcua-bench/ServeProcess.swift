@@ -2,7 +2,7 @@ import Foundation
 import MotCuaHTTP
 
 /// A `motcua serve` child process on loopback with its own temporary database, the Zalo channel
-/// pointed at the mock platform and every send-rate limit lifted.
+/// pointed at the mock platform and every send-rate limit of the outbox lifted.
 @MainActor
 final class ServeProcess {
     let port: UInt16
@@ -12,14 +12,19 @@ final class ServeProcess {
 
     /// Writes the configuration into `folder` and starts the server. `wrapper` runs the server
     /// under another program, such as valgrind, given as its arguments before the binary.
+    /// `extraConfiguration` is YAML appended to the configuration file, and `extraEnvironment`
+    /// adds variables such as a Telegram token.
     init(
-        binary: String, templates: String, folder: String, port: UInt16, mockBase: String, wrapper: [String] = []
+        binary: String, templates: String, folder: String, port: UInt16, mockBase: String, wrapper: [String] = [],
+        extraConfiguration: String = "", extraEnvironment: [String: String] = [:]
     ) throws {
         self.port = port
         self.folder = folder
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let configPath = folder + "/motcua.yaml"
-        let yaml = Self.configuration(port: port, database: folder + "/bench.sqlite", templates: templates)
+        let yaml =
+            Self.configuration(port: port, database: folder + "/bench.sqlite", templates: templates)
+            + extraConfiguration
         guard FileManager.default.createFile(atPath: configPath, contents: Data(yaml.utf8)) else {
             throw BenchError("không ghi được cấu hình \(configPath)")
         }
@@ -38,6 +43,7 @@ final class ServeProcess {
         environment["MOTCUA_ZALO_OA_SECRET"] = SignedEvents.secret
         environment["MOTCUA_ZALO_ACCESS_TOKEN"] = SignedEvents.accessToken
         environment["MOTCUA_ZALO_API_BASE"] = mockBase
+        environment.merge(extraEnvironment) { _, extra in extra }
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         _ = FileManager.default.createFile(atPath: Self.logFile(folder), contents: nil)
@@ -83,6 +89,21 @@ final class ServeProcess {
             throw BenchError("không đọc được VmRSS của tiến trình \(pid)")
         }
         return kilobytes * 1024
+    }
+
+    /// Reads the CPU time the process used so far, user and system, in seconds, from fields 14
+    /// and 15 of /proc/PID/stat, which count clock ticks of 1/100 s on Linux.
+    func cpuSeconds() throws -> Double {
+        let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+        // The command name in field 2 may contain spaces, so fields are counted after its ')'.
+        guard let close = stat.lastIndex(of: ")") else {
+            throw BenchError("không đọc được /proc/\(pid)/stat")
+        }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else {
+            throw BenchError("không đọc được thời gian CPU trong /proc/\(pid)/stat")
+        }
+        return (user + system) / 100
     }
 
     /// Sends SIGTERM to this process only and waits up to `timeoutSeconds` for it to exit; sends
