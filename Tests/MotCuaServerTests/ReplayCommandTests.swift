@@ -111,6 +111,38 @@ struct ReplayCommandTests {
         #expect(xml.contains(":6: lượt 1 (&quot;huy nhan tin&quot;)"))
     }
 
+    @Test func junitCreatesMissingFolders() throws {
+        let fixturePath = try temporaryFile("doi.yaml", Self.failing)
+        let junit = URL(fileURLWithPath: fixturePath).deletingLastPathComponent()
+            .appendingPathComponent("build/ci/replay.xml")
+        var options = ReplayOptions(paths: [fixturePath], templates: Self.templates)
+        options.junitPath = junit.path
+
+        let result = run(options)
+
+        #expect(result.status == 1, "\(result.errors)")
+        #expect(FileManager.default.fileExists(atPath: junit.path), "\(result.errors)")
+    }
+
+    @Test func junitErrorIsVietnameseWithPath() throws {
+        let fixturePath = try temporaryFile("doi.yaml", Self.failing)
+        // A regular file where a folder should be makes the folder impossible to create.
+        let blocker = URL(fileURLWithPath: fixturePath).deletingLastPathComponent().appendingPathComponent("build")
+        try "".write(to: blocker, atomically: true, encoding: .utf8)
+        let junit = blocker.appendingPathComponent("replay.xml").path
+        var options = ReplayOptions(paths: [fixturePath], templates: Self.templates)
+        options.junitPath = junit
+
+        let result = run(options)
+
+        #expect(result.status == 2)
+        #expect(result.errors.contains("'\(blocker.path)'"), "\(result.errors)")
+        #expect(result.errors.contains("--junit"), "\(result.errors)")
+        for english in ["couldn’t", "couldn't", "The file", "because"] {
+            #expect(!result.errors.contains(english), "\(result.errors)")
+        }
+    }
+
     @Test func updateKeepsCommentsAndRewritesOnlyWrongBlock() throws {
         let text = """
             # Đầu tệp: chú thích phải giữ nguyên.
