@@ -88,7 +88,8 @@ public enum ReplaySession {
             }
             if options.update, !report.passed || hasUncheckedTurns, recording.chaosProblems.isEmpty {
                 do {
-                    if try record(fixture, recording) {
+                    // With --quiet the summary stays the only line, for scripts that read it.
+                    if try record(fixture, recording), !options.quiet {
                         output(language.pick("đã ghi lại: ", "updated: ") + fixture.path + "\n")
                     }
                     report.mismatches = []

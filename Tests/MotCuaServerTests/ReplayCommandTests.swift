@@ -143,6 +143,20 @@ struct ReplayCommandTests {
         }
     }
 
+    @Test func quietUpdatePrintsOnlySummary() throws {
+        let path = try temporaryFile("doi.yaml", Self.failing)
+        var options = ReplayOptions(paths: [path], templates: Self.templates)
+        options.update = true
+        options.quiet = true
+
+        let result = run(options)
+
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.output)")
+        #expect(lines.first?.hasPrefix("passed=1 failed=0 ") == true, "\(result.output)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) != Self.failing)
+    }
+
     @Test func updateKeepsCommentsAndRewritesOnlyWrongBlock() throws {
         let text = """
             # Đầu tệp: chú thích phải giữ nguyên.
