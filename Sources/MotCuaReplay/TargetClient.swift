@@ -156,8 +156,9 @@ final class TargetClient: Sendable {
     }
 
     /// Posts a webhook fixture file to its channel's route, signed again with the target's
-    /// secrets. The channel is the name of the file's folder.
-    func postWebhookFixture(_ path: String, language: ReplayLanguage) -> (
+    /// secrets. The channel is the name of the file's folder. Throws a `FixtureError` naming the
+    /// variable when the channel's secret is not set, because no file of that channel can pass.
+    func postWebhookFixture(_ path: String, language: ReplayLanguage) throws -> (
         channel: ChannelKind?, status: Int, problem: String?
     ) {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
@@ -172,8 +173,8 @@ final class TargetClient: Sendable {
         guard let body = FileManager.default.contents(atPath: path) else {
             return (channel, 0, language.pick("không đọc được tệp", "cannot read the file"))
         }
+        let factory = try WebhookFactory(channel: channel, target: target, userID: "0")
         do {
-            let factory = try WebhookFactory(channel: channel, target: target, userID: "0")
             let status = try send(try factory.signedRequest(Array(body))).status
             guard (200..<300).contains(status) else {
                 return (

@@ -65,7 +65,13 @@ enum TargetReplay {
 
         for file in webhookFiles {
             let fileStarted = clock.now
-            let outcome = client.postWebhookFixture(file, language: language)
+            let outcome: (channel: ChannelKind?, status: Int, problem: String?)
+            do {
+                outcome = try client.postWebhookFixture(file, language: language)
+            } catch {
+                errorOutput(language.pick("Lỗi: ", "Error: ") + "\(error)\n")
+                return 2
+            }
             let fixture = Fixture(
                 path: file, name: URL(fileURLWithPath: file).lastPathComponent, channel: outcome.channel ?? .zalo,
                 userID: "", templatesFolder: nil, start: Date(), turns: [])

@@ -159,4 +159,32 @@ struct ReplayTargetTests {
         #expect(result.errors.contains("Cảnh báo: bỏ qua \(path): lượt wait:"))
         #expect(harness.mock.messages.isEmpty, "a skipped fixture sends nothing")
     }
+
+    @Test func webhookWithoutSecretExitsTwo() async throws {
+        let harness = try ServiceHarness()
+        try harness.start()
+        var target = targetSettings(harness)
+        target.telegram = nil
+        let file = ServiceHarness.repositoryRoot.appendingPathComponent("fixtures/webhooks/telegram/message_text.json")
+
+        let result = await run([file.path], target: target)
+
+        #expect(result.status == 2, "\(result.output)\(result.errors)")
+        #expect(result.errors.contains("MOTCUA_TELEGRAM_SECRET"), "\(result.errors)")
+        #expect(!result.output.contains("HTTP 0"), "\(result.output)")
+    }
+
+    @Test func missingSecretHasNoFileLinePrefix() async throws {
+        let harness = try ServiceHarness()
+        try harness.start()
+        var target = targetSettings(harness)
+        target.zalo = nil
+        let path = try fixture("huy-nhan-tin--giu.yaml", channel: .zalo)
+
+        let result = await run([path], target: target)
+
+        #expect(result.status == 2)
+        #expect(result.errors.contains("MOTCUA_ZALO_OA_SECRET"), "\(result.errors)")
+        #expect(!result.errors.contains("zalo:0:"), "\(result.errors)")
+    }
 }
