@@ -120,20 +120,22 @@ final class TargetClient: Sendable {
 
     /// Turns what the platform received back into the engine's reply. Zalo lists buttons as
     /// numbered lines after a blank line, and Telegram numbers its button titles, so both are
-    /// undone here.
-    /// NOTE: a Zalo text that already listed its buttons is sent without a list, so such a reply
-    /// comes back without buttons; Messenger titles longer than its limit come back shortened.
+    /// undone here. A Zalo text that already listed its buttons is sent without a second list, so
+    /// its last run of lines numbered from one is read as the buttons and the text stays whole.
+    /// NOTE: a Zalo text with a numbered list but no buttons therefore comes back with buttons;
+    /// Messenger titles longer than its limit come back shortened.
     static func reply(from message: MockReply, channel: ChannelKind) -> OutboundMessage {
         switch channel {
         case .zalo:
-            guard let range = message.text.range(of: "\n\n", options: .backwards) else {
-                return OutboundMessage(text: message.text)
+            if let range = message.text.range(of: "\n\n", options: .backwards),
+                let titles = numberedTitles(message.text[range.upperBound...].split(separator: "\n").map(String.init))
+            {
+                return OutboundMessage(
+                    text: String(message.text[..<range.lowerBound]),
+                    buttons: titles.map { ReplyButton(title: $0, value: $0) })
             }
-            let list = message.text[range.upperBound...].split(separator: "\n").map(String.init)
-            guard let titles = numberedTitles(list) else { return OutboundMessage(text: message.text) }
-            return OutboundMessage(
-                text: String(message.text[..<range.lowerBound]),
-                buttons: titles.map { ReplyButton(title: $0, value: $0) })
+            let titles = listedTitles(in: message.text)
+            return OutboundMessage(text: message.text, buttons: titles.map { ReplyButton(title: $0, value: $0) })
         case .telegram:
             let titles = numberedTitles(message.buttonTitles) ?? message.buttonTitles
             return OutboundMessage(text: message.text, buttons: titles.map { ReplyButton(title: $0, value: $0) })
@@ -141,6 +143,20 @@ final class TargetClient: Sendable {
             return OutboundMessage(
                 text: message.text, buttons: message.buttonTitles.map { ReplyButton(title: $0, value: $0) })
         }
+    }
+
+    /// Returns the titles of the last run of lines in `text` numbered `1. `, `2. `… in order, or
+    /// an empty list when no line starts with `1. `.
+    static func listedTitles(in text: String) -> [String] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let first = lines.lastIndex(where: { $0.hasPrefix("1. ") }) else { return [] }
+        var titles: [String] = []
+        for line in lines[first...] {
+            let prefix = "\(titles.count + 1). "
+            guard line.hasPrefix(prefix) else { break }
+            titles.append(String(line.dropFirst(prefix.count)))
+        }
+        return titles
     }
 
     /// Strips `1. `, `2. `… from lines numbered from one; nil when they are not numbered so.

@@ -2,7 +2,7 @@ import Foundation
 import MotCuaChannels
 import MotCuaCore
 import MotCuaHTTP
-import MotCuaReplay
+@testable import MotCuaReplay
 import MotCuaServer
 import Testing
 
@@ -186,5 +186,14 @@ struct ReplayTargetTests {
         #expect(result.status == 2)
         #expect(result.errors.contains("MOTCUA_ZALO_OA_SECRET"), "\(result.errors)")
         #expect(!result.errors.contains("zalo:0:"), "\(result.errors)")
+    }
+
+    @Test func zaloListedButtonsAreButtons() {
+        let text = "Bác gõ một số trong danh sách:\n1. Làm giấy tờ\n2. Gặp cán bộ\nHoặc gõ menu."
+        let reply = TargetClient.reply(
+            from: TargetClient.MockReply(channel: "zalo", text: text, buttonTitles: []), channel: .zalo)
+
+        #expect(reply.text == text)
+        #expect(reply.buttons.map(\.title) == ["Làm giấy tờ", "Gặp cán bộ"])
     }
 }
