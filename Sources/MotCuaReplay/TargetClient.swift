@@ -45,7 +45,7 @@ final class TargetClient: Sendable {
                 recording.chaosProblems.append(
                     (index + 1, language.pick("server trả HTTP \(status)", "the server answered HTTP \(status)")))
             }
-            let received = try waitForReplies(platformUserID, after: before, expectsNone: expect?.isEmpty == true)
+            let received = try waitForReplies(platformUserID, after: before, expectedCount: expect?.count ?? 1)
             let replies = received.map { Self.reply(from: $0, channel: fixture.channel) }
             for (reply, expectation) in zip(replies, expect ?? []) {
                 FixtureRunner.capture(reply.text, expectation, into: &variables)
@@ -55,12 +55,14 @@ final class TargetClient: Sendable {
         return recording
     }
 
-    /// Polls until no new reply arrived for `quietPeriod`, or until `replyTimeout` passed without
-    /// a first reply. A turn that expects no reply waits one quiet period.
-    private func waitForReplies(_ userID: String, after before: Int, expectsNone: Bool) throws -> [MockReply] {
-        let start = Date()
+    /// Polls until at least `expectedCount` replies arrived and then none for `quietPeriod`. A server
+    /// that spaces its replies (a per-citizen send limit) stays within one turn this way. It stops
+    /// early when `replyTimeout` passes without a new reply, so a missing reply shows up as a
+    /// mismatch. A turn that expects no reply waits one quiet period, and a turn without `expect:`
+    /// waits for one reply.
+    private func waitForReplies(_ userID: String, after before: Int, expectedCount: Int) throws -> [MockReply] {
         var seen = before
-        var lastChange = start
+        var lastChange = Date()
         while true {
             Thread.sleep(forTimeInterval: 0.05)
             let current = try messages(for: userID)
@@ -69,10 +71,12 @@ final class TargetClient: Sendable {
                 seen = current.count
                 lastChange = now
             }
+            let arrived = seen - before
             let quiet = now.timeIntervalSince(lastChange) >= target.quietPeriod
-            if seen > before, quiet { return Array(current.dropFirst(before)) }
-            if expectsNone, quiet { return Array(current.dropFirst(before)) }
-            if now.timeIntervalSince(start) >= target.replyTimeout { return Array(current.dropFirst(before)) }
+            if quiet, arrived >= expectedCount {
+                return Array(current.dropFirst(before))
+            }
+            if now.timeIntervalSince(lastChange) >= target.replyTimeout { return Array(current.dropFirst(before)) }
         }
     }
 

@@ -75,6 +75,9 @@ enum DemoCommand {
         configuration.zalo.oaSecret = secret
         configuration.zalo.accessToken = "DEMO_ACCESS_TOKEN"
         configuration.zalo.apiBase = mock.baseURL
+        // A replay against the demo expects a turn's replies together, and the per-citizen limit
+        // would space them a second apart once its burst is spent.
+        if clock != nil { configuration.limits.perRecipientPerSecond = 0 }
         // Broadcasts go out at once in the demo, whatever the hour.
         configuration.broadcast.quietHours = .none(timeZone: configuration.broadcast.quietHours.timeZone)
 

@@ -196,4 +196,19 @@ struct ReplayTargetTests {
         #expect(reply.text == text)
         #expect(reply.buttons.map(\.title) == ["Làm giấy tờ", "Gặp cán bộ"])
     }
+
+    @Test func spacedRepliesStayInOneTurn() async throws {
+        let harness = try ServiceHarness()
+        harness.rateLimits.perRecipientPerSecond = 1
+        harness.rateLimits.perRecipientBurst = 1
+        try harness.start()
+        var target = targetSettings(harness)
+        target.quietPeriod = 0.3
+        // The menu turn sends two replies; with a burst of one the second comes a second later.
+        let path = try fixture("menu--go-sai.yaml", channel: .zalo)
+
+        let result = await run([path], target: target)
+
+        #expect(result.status == 0, "\(result.output)\(result.errors)")
+    }
 }
