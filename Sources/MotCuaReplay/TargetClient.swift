@@ -86,6 +86,20 @@ final class TargetClient: Sendable {
         (try? advanceClock(by: 0)) != nil
     }
 
+    /// Puts the server's clock at `date`, as the in-process replay starts its fake clock at a
+    /// fixture's `start:`.
+    func setClock(to date: Date) throws {
+        let text = ISO8601DateFormatter().string(from: date)
+        let response = try send(HTTPClientRequest(method: "POST", url: target.mockURL + "/__mock/clock?set=" + text))
+        guard response.status == 200 else {
+            throw FixtureError(
+                path: target.mockURL, line: 0,
+                message:
+                    "API giả lập trả HTTP \(response.status) cho /__mock/clock?set=; chạy server bằng MOTCUA_FAKE_CLOCK=1"
+            )
+        }
+    }
+
     private func advanceClock(by seconds: Double) throws {
         let response = try send(
             HTTPClientRequest(method: "POST", url: target.mockURL + "/__mock/clock?advance=\(seconds)"))
