@@ -39,8 +39,8 @@ enum DemoCommand {
         // With MOTCUA_FAKE_CLOCK=1 the server's clock moves forward through the mock, so that
         // `motcua replay --target` can replay `wait:` turns against the demo.
         let clock: AdjustableClock? = environment["MOTCUA_FAKE_CLOCK"] == "1" ? AdjustableClock() : nil
-        // The mock also receives replies to other users, such as a replay run against the demo;
-        // the chat shows only the replies to its own citizen.
+        // The mock also receives replies to other users, such as those of a replay run against the
+        // demo. The chat shows only the replies to its own citizen.
         let mock = MockZaloAPI(
             clock: clock,
             onMessage: { message in
