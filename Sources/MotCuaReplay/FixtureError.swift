@@ -10,5 +10,11 @@ public struct FixtureError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(path):\(line): \(message)" }
+    /// `path:line: message`. Line 0 prints `path: message`. An empty path prints only the message,
+    /// for errors that come from the command line rather than from a file.
+    public var description: String {
+        if path.isEmpty { return message }
+        if line == 0 { return "\(path): \(message)" }
+        return "\(path):\(line): \(message)"
+    }
 }

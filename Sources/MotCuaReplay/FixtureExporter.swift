@@ -52,13 +52,9 @@ public enum FixtureExporter {
             if gap >= 60 { lines.append("  - wait: \(Int(gap))s") }
             clock = max(clock, entries[index].at)
 
-            let step = conversation.state.flowID.flatMap { engine.catalog.flow($0) }?.steps[
-                conversation.state.stepID ?? ""]
-            let question: Question? = {
-                if case .question(let question)? = step?.kind { return question }
-                return nil
-            }()
+            let before = conversation.state
             _ = conversation.send(content, now: entries[index].at)
+            let question = answeredQuestion(before: before, conversation: conversation)
             lines += userLines(content, question: question, scrubber: &scrubber)
 
             var replies: [OutboundMessage] = []
@@ -81,6 +77,28 @@ public enum FixtureExporter {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Returns the question open in `before` when the last message to `conversation` was taken as
+    /// its answer, and nil when it was rejected or ran a command such as "menu", "quay lại" or
+    /// "dừng". A message counts as the answer when the engine left the question by its `next`
+    /// rule, recorded the step as answered or stored a new value in the question's slot.
+    /// NOTE: an answer to a question with no `next` and no action ends the flow without any of
+    /// these signs, so it is kept as typed apart from the pattern scrub.
+    static func answeredQuestion(before: ConversationState, conversation: LocalConversation) -> Question? {
+        guard let flowID = before.flowID, let stepID = before.stepID,
+            let step = conversation.engine.catalog.flow(flowID)?.steps[stepID],
+            case .question(let question) = step.kind
+        else { return nil }
+
+        let after = conversation.state
+        let leftByNextRule = conversation.transitions.contains { $0.flowID == flowID && $0.from == stepID }
+        let recordedAsAnswered =
+            after.flowID == flowID && after.history.last == stepID && after.history != before.history
+        let storedNewValue =
+            after.flowID == flowID && after.slots[question.slot] != nil
+            && after.slots[question.slot] != before.slots[question.slot]
+        return leftByNextRule || recordedAsAnswered || storedNewValue ? question : nil
     }
 
     private static func userLines(

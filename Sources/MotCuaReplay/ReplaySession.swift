@@ -88,7 +88,8 @@ public enum ReplaySession {
             }
             if options.update, !report.passed || hasUncheckedTurns, recording.chaosProblems.isEmpty {
                 do {
-                    if try record(fixture, recording) {
+                    // With --quiet the summary stays the only line, for scripts that read it.
+                    if try record(fixture, recording), !options.quiet {
                         output(language.pick("đã ghi lại: ", "updated: ") + fixture.path + "\n")
                     }
                     report.mismatches = []
@@ -160,19 +161,37 @@ public enum ReplaySession {
                             ReplayPrinter(language: language, colour: false).failure(outcome.report)
                         ))
             }
-            do {
-                try JUnitReport.xml(suite: "motcua replay", cases: cases).write(
-                    toFile: path, atomically: true, encoding: .utf8)
-            } catch {
-                errorOutput(
-                    language.pick(
-                        "Lỗi: không ghi được tệp JUnit '\(path)': ", "Error: cannot write the JUnit file '\(path)': ")
-                        + "\(error.localizedDescription)\n")
+            if let problem = writeJUnit(JUnitReport.xml(suite: "motcua replay", cases: cases), to: path, language) {
+                errorOutput(problem + "\n")
                 return 2
             }
         }
 
         return failed == 0 && !coverageTooLow ? 0 : 1
+    }
+
+    /// Writes the JUnit file, creating its missing parent folders. Returns the error to print when
+    /// a folder or the file cannot be written, in the replay's language.
+    static func writeJUnit(_ xml: String, to path: String, _ language: ReplayLanguage) -> String? {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            return language.pick(
+                "Lỗi: không tạo được thư mục '\(folder)' cho tệp JUnit; kiểm tra quyền ghi hoặc chọn đường dẫn khác "
+                    + "cho --junit",
+                "Error: cannot create the folder '\(folder)' for the JUnit file; check write permission or choose "
+                    + "another path for --junit")
+        }
+        do {
+            try xml.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            return language.pick(
+                "Lỗi: không ghi được tệp JUnit '\(path)'; kiểm tra quyền ghi hoặc chọn đường dẫn khác cho --junit",
+                "Error: cannot write the JUnit file '\(path)'; check write permission or choose another path for "
+                    + "--junit")
+        }
+        return nil
     }
 
     /// Rewrites the fixture file from the recording; returns false when nothing changed.

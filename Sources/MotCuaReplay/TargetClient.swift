@@ -45,7 +45,7 @@ final class TargetClient: Sendable {
                 recording.chaosProblems.append(
                     (index + 1, language.pick("server trả HTTP \(status)", "the server answered HTTP \(status)")))
             }
-            let received = try waitForReplies(platformUserID, after: before, expectsNone: expect?.isEmpty == true)
+            let received = try waitForReplies(platformUserID, after: before, expectedCount: expect?.count ?? 1)
             let replies = received.map { Self.reply(from: $0, channel: fixture.channel) }
             for (reply, expectation) in zip(replies, expect ?? []) {
                 FixtureRunner.capture(reply.text, expectation, into: &variables)
@@ -55,12 +55,14 @@ final class TargetClient: Sendable {
         return recording
     }
 
-    /// Polls until no new reply arrived for `quietPeriod`, or until `replyTimeout` passed without
-    /// a first reply. A turn that expects no reply waits one quiet period.
-    private func waitForReplies(_ userID: String, after before: Int, expectsNone: Bool) throws -> [MockReply] {
-        let start = Date()
+    /// Polls until at least `expectedCount` replies arrived and then none for `quietPeriod`. A server
+    /// that spaces its replies (a per-citizen send limit) stays within one turn this way. It stops
+    /// early when `replyTimeout` passes without a new reply, so a missing reply shows up as a
+    /// mismatch. A turn that expects no reply waits one quiet period, and a turn without `expect:`
+    /// waits for one reply.
+    private func waitForReplies(_ userID: String, after before: Int, expectedCount: Int) throws -> [MockReply] {
         var seen = before
-        var lastChange = start
+        var lastChange = Date()
         while true {
             Thread.sleep(forTimeInterval: 0.05)
             let current = try messages(for: userID)
@@ -69,10 +71,12 @@ final class TargetClient: Sendable {
                 seen = current.count
                 lastChange = now
             }
+            let arrived = seen - before
             let quiet = now.timeIntervalSince(lastChange) >= target.quietPeriod
-            if seen > before, quiet { return Array(current.dropFirst(before)) }
-            if expectsNone, quiet { return Array(current.dropFirst(before)) }
-            if now.timeIntervalSince(start) >= target.replyTimeout { return Array(current.dropFirst(before)) }
+            if quiet, arrived >= expectedCount {
+                return Array(current.dropFirst(before))
+            }
+            if now.timeIntervalSince(lastChange) >= target.replyTimeout { return Array(current.dropFirst(before)) }
         }
     }
 
@@ -80,6 +84,20 @@ final class TargetClient: Sendable {
     /// process started with MOTCUA_FAKE_CLOCK=1.
     func canAdvanceClock() -> Bool {
         (try? advanceClock(by: 0)) != nil
+    }
+
+    /// Puts the server's clock at `date`, as the in-process replay starts its fake clock at a
+    /// fixture's `start:`.
+    func setClock(to date: Date) throws {
+        let text = ISO8601DateFormatter().string(from: date)
+        let response = try send(HTTPClientRequest(method: "POST", url: target.mockURL + "/__mock/clock?set=" + text))
+        guard response.status == 200 else {
+            throw FixtureError(
+                path: target.mockURL, line: 0,
+                message:
+                    "API giả lập trả HTTP \(response.status) cho /__mock/clock?set=; chạy server bằng MOTCUA_FAKE_CLOCK=1"
+            )
+        }
     }
 
     private func advanceClock(by seconds: Double) throws {
@@ -120,20 +138,22 @@ final class TargetClient: Sendable {
 
     /// Turns what the platform received back into the engine's reply. Zalo lists buttons as
     /// numbered lines after a blank line, and Telegram numbers its button titles, so both are
-    /// undone here.
-    /// NOTE: a Zalo text that already listed its buttons is sent without a list, so such a reply
-    /// comes back without buttons; Messenger titles longer than its limit come back shortened.
+    /// undone here. A Zalo text that already listed its buttons is sent without a second list, so
+    /// its last run of lines numbered from one is read as the buttons and the text stays whole.
+    /// NOTE: a Zalo text with a numbered list but no buttons therefore comes back with buttons;
+    /// Messenger titles longer than its limit come back shortened.
     static func reply(from message: MockReply, channel: ChannelKind) -> OutboundMessage {
         switch channel {
         case .zalo:
-            guard let range = message.text.range(of: "\n\n", options: .backwards) else {
-                return OutboundMessage(text: message.text)
+            if let range = message.text.range(of: "\n\n", options: .backwards),
+                let titles = numberedTitles(message.text[range.upperBound...].split(separator: "\n").map(String.init))
+            {
+                return OutboundMessage(
+                    text: String(message.text[..<range.lowerBound]),
+                    buttons: titles.map { ReplyButton(title: $0, value: $0) })
             }
-            let list = message.text[range.upperBound...].split(separator: "\n").map(String.init)
-            guard let titles = numberedTitles(list) else { return OutboundMessage(text: message.text) }
-            return OutboundMessage(
-                text: String(message.text[..<range.lowerBound]),
-                buttons: titles.map { ReplyButton(title: $0, value: $0) })
+            let titles = listedTitles(in: message.text)
+            return OutboundMessage(text: message.text, buttons: titles.map { ReplyButton(title: $0, value: $0) })
         case .telegram:
             let titles = numberedTitles(message.buttonTitles) ?? message.buttonTitles
             return OutboundMessage(text: message.text, buttons: titles.map { ReplyButton(title: $0, value: $0) })
@@ -141,6 +161,20 @@ final class TargetClient: Sendable {
             return OutboundMessage(
                 text: message.text, buttons: message.buttonTitles.map { ReplyButton(title: $0, value: $0) })
         }
+    }
+
+    /// Returns the titles of the last run of lines in `text` numbered `1. `, `2. `… in order, or
+    /// an empty list when no line starts with `1. `.
+    static func listedTitles(in text: String) -> [String] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let first = lines.lastIndex(where: { $0.hasPrefix("1. ") }) else { return [] }
+        var titles: [String] = []
+        for line in lines[first...] {
+            let prefix = "\(titles.count + 1). "
+            guard line.hasPrefix(prefix) else { break }
+            titles.append(String(line.dropFirst(prefix.count)))
+        }
+        return titles
     }
 
     /// Strips `1. `, `2. `… from lines numbered from one; nil when they are not numbered so.
@@ -156,8 +190,9 @@ final class TargetClient: Sendable {
     }
 
     /// Posts a webhook fixture file to its channel's route, signed again with the target's
-    /// secrets. The channel is the name of the file's folder.
-    func postWebhookFixture(_ path: String, language: ReplayLanguage) -> (
+    /// secrets. The channel is the name of the file's folder. Throws a `FixtureError` naming the
+    /// variable when the channel's secret is not set, because no file of that channel can pass.
+    func postWebhookFixture(_ path: String, language: ReplayLanguage) throws -> (
         channel: ChannelKind?, status: Int, problem: String?
     ) {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
@@ -172,8 +207,8 @@ final class TargetClient: Sendable {
         guard let body = FileManager.default.contents(atPath: path) else {
             return (channel, 0, language.pick("không đọc được tệp", "cannot read the file"))
         }
+        let factory = try WebhookFactory(channel: channel, target: target, userID: "0")
         do {
-            let factory = try WebhookFactory(channel: channel, target: target, userID: "0")
             let status = try send(try factory.signedRequest(Array(body))).status
             guard (200..<300).contains(status) else {
                 return (

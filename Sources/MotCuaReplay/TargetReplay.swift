@@ -30,12 +30,22 @@ enum TargetReplay {
         let clock = ContinuousClock()
         let started = clock.now
 
+        let clockIsMovable = !fixtures.isEmpty && client.canAdvanceClock()
+        if !fixtures.isEmpty, !clockIsMovable {
+            errorOutput(
+                language.pick(
+                    "Cảnh báo: server không có đồng hồ giả nên ngày giờ theo đồng hồ thật, không theo start: của "
+                        + "kịch bản; chạy 'MOTCUA_FAKE_CLOCK=1 motcua demo' để dùng start:\n",
+                    "Warning: the server has no fake clock, so dates follow the real clock, not the fixtures' "
+                        + "start:; run 'MOTCUA_FAKE_CLOCK=1 motcua demo' to use start:\n"))
+        }
+
         for (index, fixture) in fixtures.enumerated() {
             let hasWaits = fixture.turns.contains {
                 if case .wait = $0 { return true }
                 return false
             }
-            if hasWaits, !client.canAdvanceClock() {
+            if hasWaits, !clockIsMovable {
                 errorOutput(
                     language.pick(
                         "Cảnh báo: bỏ qua \(fixture.path): lượt wait: cần server chạy bằng "
@@ -48,6 +58,7 @@ enum TargetReplay {
             let fixtureStarted = clock.now
             let recording: FixtureRecording
             do {
+                if clockIsMovable { try client.setClock(to: fixture.start) }
                 recording = try client.record(fixture, platformUserID: userID, language: language)
             } catch let error as FixtureError {
                 errorOutput("\(error)\n")
@@ -65,7 +76,13 @@ enum TargetReplay {
 
         for file in webhookFiles {
             let fileStarted = clock.now
-            let outcome = client.postWebhookFixture(file, language: language)
+            let outcome: (channel: ChannelKind?, status: Int, problem: String?)
+            do {
+                outcome = try client.postWebhookFixture(file, language: language)
+            } catch {
+                errorOutput(language.pick("Lỗi: ", "Error: ") + "\(error)\n")
+                return 2
+            }
             let fixture = Fixture(
                 path: file, name: URL(fileURLWithPath: file).lastPathComponent, channel: outcome.channel ?? .zalo,
                 userID: "", templatesFolder: nil, start: Date(), turns: [])

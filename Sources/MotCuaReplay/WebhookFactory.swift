@@ -22,8 +22,8 @@ struct WebhookFactory {
             }
         if let missing {
             throw FixtureError(
-                path: channel.rawValue, line: 0,
-                message: "--target với kênh \(channel.rawValue) cần biến \(missing) như của server")
+                path: "", line: 0,
+                message: "--target với kênh \(channel.rawValue) cần biến \(missing), đặt giống giá trị của server")
         }
         self.channel = channel
         self.target = target

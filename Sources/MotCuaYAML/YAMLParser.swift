@@ -1,12 +1,14 @@
 import CYAML
 import MotCuaCore
 
-/// An error from libyaml or from an unsupported document shape, with the 1-based line.
+/// An error from libyaml or from an unsupported document shape, with the 1-based line. The message
+/// is Vietnamese, because `motcua lint` and `motcua replay` print it to the people who edit
+/// templates and fixtures.
 public struct YAMLError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var line: Int
 
-    public var description: String { "line \(line): \(message)" }
+    public var description: String { "dòng \(line): \(message)" }
 }
 
 /// Parses YAML text into a `DocumentNode` tree with libyaml's event API. Anchors and aliases are
@@ -47,7 +49,8 @@ private final class EventParser {
                 return root ?? DocumentNode(.mapping([]), line: 1)
             default:
                 guard root == nil else {
-                    throw YAMLError(message: "more than one document in the file", line: line(of: event))
+                    throw YAMLError(
+                        message: "tệp có nhiều hơn một tài liệu YAML; bỏ các dòng '---' thừa", line: line(of: event))
                 }
                 root = try node(startingWith: &event)
             }
@@ -57,8 +60,10 @@ private final class EventParser {
     private func next() throws -> yaml_event_t {
         var event = yaml_event_t()
         guard yaml_parser_parse(&parser, &event) == 1 else {
-            let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
-            throw YAMLError(message: problem, line: Int(parser.problem_mark.line) + 1)
+            let problem = parser.problem.map { String(cString: $0) }
+            throw YAMLError(
+                message: problem.map(YAMLError.vietnamese(problem:)) ?? "YAML không hợp lệ",
+                line: Int(parser.problem_mark.line) + 1)
         }
         return event
     }
@@ -91,7 +96,8 @@ private final class EventParser {
                 if keyEvent.type == YAML_MAPPING_END_EVENT { break }
                 let key = try node(startingWith: &keyEvent)
                 guard let keyText = key.scalar else {
-                    throw YAMLError(message: "a mapping key must be a plain value", line: key.line)
+                    throw YAMLError(
+                        message: "khóa phải là một giá trị đơn, không phải danh sách hay bảng", line: key.line)
                 }
                 var valueEvent = try next()
                 defer { yaml_event_delete(&valueEvent) }
@@ -99,9 +105,9 @@ private final class EventParser {
             }
             return DocumentNode(.mapping(pairs), line: line)
         case YAML_ALIAS_EVENT:
-            throw YAMLError(message: "aliases (*name) are not supported", line: line)
+            throw YAMLError(message: "không dùng được bí danh YAML (*tên); viết lại giá trị đầy đủ", line: line)
         default:
-            throw YAMLError(message: "unexpected YAML event", line: line)
+            throw YAMLError(message: "cấu trúc YAML không được hỗ trợ", line: line)
         }
     }
 }

@@ -39,7 +39,13 @@ enum DemoCommand {
         // With MOTCUA_FAKE_CLOCK=1 the server's clock moves forward through the mock, so that
         // `motcua replay --target` can replay `wait:` turns against the demo.
         let clock: AdjustableClock? = environment["MOTCUA_FAKE_CLOCK"] == "1" ? AdjustableClock() : nil
-        let mock = MockZaloAPI(clock: clock, onMessage: { replies.print($0.text) })
+        // The mock also receives replies to other users, such as those of a replay run against the
+        // demo. The chat shows only the replies to its own citizen.
+        let mock = MockZaloAPI(
+            clock: clock,
+            onMessage: { message in
+                if message.recipient == userID { replies.print(message.text) }
+            })
         do {
             try mock.start()
         } catch {
@@ -69,6 +75,9 @@ enum DemoCommand {
         configuration.zalo.oaSecret = secret
         configuration.zalo.accessToken = "DEMO_ACCESS_TOKEN"
         configuration.zalo.apiBase = mock.baseURL
+        // A replay against the demo expects a turn's replies together, and the per-citizen limit
+        // would space them a second apart once its burst is spent.
+        if clock != nil { configuration.limits.perRecipientPerSecond = 0 }
         // Broadcasts go out at once in the demo, whatever the hour.
         configuration.broadcast.quietHours = .none(timeZone: configuration.broadcast.quietHours.timeZone)
 

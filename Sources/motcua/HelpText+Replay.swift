@@ -13,11 +13,14 @@ extension HelpText {
         Tùy chọn:
           --update             ghi câu trả lời thật của bot vào các khối expect: của tệp, giữ nguyên
                                chú thích và phần còn lại; lượt chưa có expect: được thêm vào
-          --junit TỆP          ghi kết quả dạng JUnit XML (mỗi kịch bản một testcase)
+          --junit TỆP          ghi kết quả dạng JUnit XML (mỗi kịch bản một testcase); tạo thư mục
+                               chứa TỆP nếu chưa có
           --min-coverage P     trả mã 1 khi độ phủ bước và nhánh dưới P phần trăm
-          --chaos CHẾ_ĐỘ       chạy với nhiễu, có thể lặp lại: duplicate (mỗi sự kiện gửi hai lần),
-                               restart (nạp lại trạng thái từ kho trước mỗi lượt), burst (lưu mọi tin
-                               liên tiếp trước khi xử lý); câu trả lời phải giữ nguyên
+          --chaos CHẾ_ĐỘ...    chạy với nhiễu: duplicate (mỗi sự kiện gửi hai lần), restart (nạp lại
+                               trạng thái từ kho trước mỗi lượt), burst (lưu mọi tin liên tiếp trước
+                               khi xử lý); câu trả lời phải giữ nguyên. Nhiều chế độ viết cách nhau
+                               (--chaos restart burst), bằng dấu phẩy (--chaos restart,burst) hoặc
+                               lặp lại --chaos
           --target URL         phát lại qua HTTP tới server đang chạy: gửi webhook có chữ ký, đọc câu
                                trả lời từ API giả lập; thư mục có cả webhook mẫu *.json
           --mock URL           địa chỉ API giả lập cho --target (mặc định MOTCUA_ZALO_API_BASE,

@@ -10,7 +10,7 @@ enum ReplayCommand {
             return ExportCommand.run(Array(arguments.dropFirst()), environment: environment)
         }
         var language = environment["MOTCUA_LANG"].flatMap(ReplayLanguage.init(code:)) ?? .vietnamese
-        // `--chaos` may be given several times, so it is read here before the common parser.
+        // `--chaos` may be repeated and takes a list, so it is read here before the common parser.
         var chaos: Set<ChaosMode> = []
         var rest: [String] = []
         var paths: [String] = []
@@ -18,12 +18,14 @@ enum ReplayCommand {
         while index < arguments.count {
             let argument = arguments[index]
             if argument == "--chaos" {
-                guard index + 1 < arguments.count, let mode = ChaosMode(rawValue: arguments[index + 1]) else {
-                    CommandLineError.report("--chaos cần một trong duplicate, restart, burst; ví dụ: --chaos restart")
+                guard let (modes, next) = chaosModes(arguments, after: index) else {
+                    CommandLineError.report(
+                        "--chaos cần một hoặc nhiều chế độ duplicate, restart, burst; ví dụ: --chaos restart burst "
+                            + "hoặc --chaos restart,burst")
                     return 2
                 }
-                chaos.insert(mode)
-                index += 2
+                chaos.formUnion(modes)
+                index = next
                 continue
             }
             if !argument.hasPrefix("-") {
@@ -87,6 +89,27 @@ enum ReplayCommand {
 
         return ReplaySession.run(
             options, output: FileHandleOutput.standardOutput, errorOutput: FileHandleOutput.standardError)
+    }
+
+    /// Reads the modes after the `--chaos` at `flagIndex`: one argument such as `restart,burst`, then
+    /// every following argument that is a mode name or a comma list of them. Returns the modes and
+    /// the index of the first argument not read, or nil when no valid mode follows the flag or a
+    /// comma list names an unknown mode.
+    static func chaosModes(_ arguments: [String], after flagIndex: Int) -> (Set<ChaosMode>, Int)? {
+        func modes(in argument: String) -> Set<ChaosMode>? {
+            let names = argument.split(separator: ",", omittingEmptySubsequences: false)
+            let parsed = names.compactMap { ChaosMode(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
+            return parsed.count == names.count ? Set(parsed) : nil
+        }
+
+        var index = flagIndex + 1
+        guard index < arguments.count, var found = modes(in: arguments[index]) else { return nil }
+        index += 1
+        while index < arguments.count, let more = modes(in: arguments[index]) {
+            found.formUnion(more)
+            index += 1
+        }
+        return (found, index)
     }
 
     static let valued = [

@@ -1,7 +1,8 @@
 import Foundation
 import MotCuaCore
-import MotCuaYAML
 import Testing
+
+@testable import MotCuaYAML
 
 /// One broken templates folder under fixtures/lint and the exact lines `motcua lint` prints for it,
 /// with paths relative to that folder.
@@ -15,7 +16,7 @@ struct LintCase: CustomTestStringConvertible, Sendable {
         LintCase(
             name: "yaml-error",
             expected: [
-                "flows/hong.yaml:8: lỗi YAML: found unexpected end of stream",
+                "flows/hong.yaml:8: lỗi YAML: tệp kết thúc khi một chuỗi trong ngoặc kép hoặc ngoặc đơn chưa đóng",
                 "flows/tham-chieu.yaml:6: bước 'a' trỏ tới bước không tồn tại 'b'",
             ]),
         LintCase(
@@ -159,6 +160,28 @@ struct LintTests {
     @Test(arguments: LintCase.all)
     func fixtureReportsExactLines(_ lintCase: LintCase) {
         #expect(Self.lines(lintCase.name) == lintCase.expected)
+    }
+
+    @Test(
+        "YAML problem in Vietnamese",
+        arguments: [
+            ("- a\nb: c\n", "thiếu dấu '-' ở đầu mục danh sách"),
+            ("a: [1, 2\nb: 3\n", "thiếu dấu ',' hoặc dấu ']' đóng"),
+            ("a: b: c\n", "dấu ':' không được đứng ở đây"),
+            ("a: \"mở\n", "chưa đóng"),
+        ])
+    func yamlProblemIsVietnamese(_ text: String, _ expected: String) {
+        do {
+            _ = try YAMLParser.parse(text)
+            Issue.record("no error for \(text)")
+        } catch {
+            let message = (error as? YAMLError)?.message ?? "\(error)"
+            #expect(message.contains(expected), "\(message)")
+        }
+    }
+
+    @Test func unknownYAMLProblemKeepsOriginal() {
+        #expect(YAMLError.vietnamese(problem: "found something new") == "YAML không hợp lệ (found something new)")
     }
 
     @Test func everyFixtureFolderHasCase() throws {

@@ -1,7 +1,9 @@
 import Foundation
 import MotCuaCore
 import MotCuaReplay
+import MotCuaServer
 import MotCuaStorage
+import MotCuaYAML
 import Testing
 
 /// Runs `ReplaySession`, the code behind `motcua replay`, on fixture files written to a temporary
@@ -107,6 +109,52 @@ struct ReplayCommandTests {
         #expect(xml.contains("<failure message=\"1 chỗ sai trong lời chào đổi\">"))
         #expect(xml.contains("- Bác muốn ngừng nhận tin không?"))
         #expect(xml.contains(":6: lượt 1 (&quot;huy nhan tin&quot;)"))
+    }
+
+    @Test func junitCreatesMissingFolders() throws {
+        let fixturePath = try temporaryFile("doi.yaml", Self.failing)
+        let junit = URL(fileURLWithPath: fixturePath).deletingLastPathComponent()
+            .appendingPathComponent("build/ci/replay.xml")
+        var options = ReplayOptions(paths: [fixturePath], templates: Self.templates)
+        options.junitPath = junit.path
+
+        let result = run(options)
+
+        #expect(result.status == 1, "\(result.errors)")
+        #expect(FileManager.default.fileExists(atPath: junit.path), "\(result.errors)")
+    }
+
+    @Test func junitErrorIsVietnameseWithPath() throws {
+        let fixturePath = try temporaryFile("doi.yaml", Self.failing)
+        // A regular file where a folder should be makes the folder impossible to create.
+        let blocker = URL(fileURLWithPath: fixturePath).deletingLastPathComponent().appendingPathComponent("build")
+        try "".write(to: blocker, atomically: true, encoding: .utf8)
+        let junit = blocker.appendingPathComponent("replay.xml").path
+        var options = ReplayOptions(paths: [fixturePath], templates: Self.templates)
+        options.junitPath = junit
+
+        let result = run(options)
+
+        #expect(result.status == 2)
+        #expect(result.errors.contains("'\(blocker.path)'"), "\(result.errors)")
+        #expect(result.errors.contains("--junit"), "\(result.errors)")
+        for english in ["couldn’t", "couldn't", "The file", "because"] {
+            #expect(!result.errors.contains(english), "\(result.errors)")
+        }
+    }
+
+    @Test func quietUpdatePrintsOnlySummary() throws {
+        let path = try temporaryFile("doi.yaml", Self.failing)
+        var options = ReplayOptions(paths: [path], templates: Self.templates)
+        options.update = true
+        options.quiet = true
+
+        let result = run(options)
+
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.output)")
+        #expect(lines.first?.hasPrefix("passed=1 failed=0 ") == true, "\(result.output)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) != Self.failing)
     }
 
     @Test func updateKeepsCommentsAndRewritesOnlyWrongBlock() throws {
@@ -281,5 +329,64 @@ struct ReplayExportTests {
         #expect(text.contains("nguoidan1@example.test"))
         let fixture = try FixtureParser.parse(text, path: "xuat.yaml")
         #expect(fixture.turns.count == 4)
+    }
+
+    /// Stores a conversation whose replies come from the real engine, so the export can be
+    /// replayed against the same templates.
+    private func storeConversation(_ texts: [String], userID: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("motcua.sqlite").path
+        let store = try SQLiteStore(path: path)
+        defer { store.close() }
+        let loaded = try TemplateLoader.load(folder: ConversationFixtureTests.templates)
+        let engine = ConversationEngine(
+            catalog: loaded.catalog, messages: loaded.messages, communes: loaded.communes,
+            procedures: loaded.procedures)
+        var conversation = try LocalConversation(
+            engine: engine, userID: userID, logger: Logger(label: "test", level: .error))
+        let id = ConversationID(channel: .zalo, userID: userID)
+        let start = Date(timeIntervalSince1970: 1_772_413_200)
+        for (index, text) in texts.enumerated() {
+            let now = start.addingTimeInterval(Double(index) * 10)
+            let replies = conversation.send(.text(text), now: now)
+            let event = InboundEvent(
+                channel: .zalo, eventID: "e\(index)", userID: userID,
+                timestampMillis: Int64(now.timeIntervalSince1970 * 1000), content: .text(text))
+            #expect(try store.insertInbound(event, receivedAt: now))
+            let sequence = try #require(try store.pendingInbound(limit: 1).first?.sequence)
+            try store.commitProcessing(
+                ProcessingCommit(
+                    eventSequence: sequence,
+                    conversation: ConversationRecord(id: id, state: Data("{}".utf8), updatedAt: now),
+                    replies: replies, dossiers: [], now: now))
+        }
+        return path
+    }
+
+    @Test(
+        "export keeps commands typed at a question",
+        arguments: [
+            ["lam giay khai sinh", "dừng"],
+            ["lam giay khai sinh", "menu"],
+            ["lam giay khai sinh", "hủy"],
+            ["lam giay khai sinh", "Nguyễn Văn Thành", "quay lại", "Nguyễn Văn Thành"],
+            ["lam giay khai sinh", "gặp cán bộ"],
+            ["lam giay khai sinh", "stop"],
+        ])
+    func exportKeepsCommands(_ texts: [String]) throws {
+        let path = try storeConversation(texts, userID: "555000")
+
+        let text = try FixtureExporter.export(
+            databasePath: path, channel: .zalo, userID: "555000", templates: ConversationFixtureTests.templates)
+
+        #expect(!text.contains("Nguyễn Văn Thành"), "the name is still in the export:\n\(text)")
+        for command in texts where command != "Nguyễn Văn Thành" && command != "lam giay khai sinh" {
+            #expect(text.contains("user: \(command)"), "\(command) was replaced:\n\(text)")
+        }
+        let fixture = try FixtureParser.parse(text, path: "xuat.yaml")
+        var runner = FixtureRunner(defaultTemplates: ConversationFixtureTests.templates)
+        let report = try runner.run(fixture)
+        #expect(report.passed, "\(report)\n\(text)")
     }
 }

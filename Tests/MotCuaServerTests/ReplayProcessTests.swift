@@ -14,7 +14,13 @@ struct ReplayProcessTests {
                 ["replay", "--chaos", "restart", "--chaos", "burst", "fixtures/conversations/menu--go-sai.yaml"], 0,
                 "đạt"
             ),
-            (["replay", "--chaos", "lung-tung"], 2, "--chaos cần một trong duplicate, restart, burst"),
+            (
+                ["replay", "--chaos", "duplicate", "restart", "burst", "fixtures/conversations/menu--go-sai.yaml"], 0,
+                "1 đạt, 0 lỗi"
+            ),
+            (["replay", "--chaos", "restart,burst", "fixtures/conversations/menu--go-sai.yaml"], 0, "1 đạt, 0 lỗi"),
+            (["replay", "--chaos", "lung-tung"], 2, "--chaos cần một hoặc nhiều chế độ duplicate, restart, burst"),
+            (["replay", "--chaos", "restart,lung-tung"], 2, "--chaos cần một hoặc nhiều chế độ"),
             (["replay", "--min-coverage", "120"], 2, "--min-coverage cần một phần trăm từ 0 đến 100"),
             (["replay", "--target", "http://127.0.0.1:9"], 2, "--target cần địa chỉ API giả lập"),
             (["replay", "khong-co.yaml"], 2, "không tìm thấy 'khong-co.yaml'"),

@@ -2,9 +2,10 @@ import Foundation
 import MotCuaChannels
 import MotCuaCore
 import MotCuaHTTP
-import MotCuaReplay
 import MotCuaServer
 import Testing
+
+@testable import MotCuaReplay
 
 /// Runs `motcua replay --target` against a real service and the mock platform API on loopback.
 @Suite(.serialized)
@@ -145,7 +146,10 @@ struct ReplayTargetTests {
 
         #expect(result.status == 0, "\(result.output)\(result.errors)")
         #expect(result.output.hasSuffix("1 đạt, 0 lỗi\n"))
-        #expect(clock.now().timeIntervalSinceNow > 2690)
+        // The replay puts the clock at `start:` (08:00 +07:00) and then moves it 45 minutes on.
+        let elapsed = clock.now().timeIntervalSince(Date(timeIntervalSince1970: 1_772_413_200))
+        #expect(elapsed > 2690, "clock is at \(clock.now())")
+        #expect(elapsed < 2760, "clock is at \(clock.now())")
     }
 
     @Test func waitIsSkippedWithoutAClock() async throws {
@@ -158,5 +162,128 @@ struct ReplayTargetTests {
         #expect(result.status == 0)
         #expect(result.errors.contains("Cảnh báo: bỏ qua \(path): lượt wait:"))
         #expect(harness.mock.messages.isEmpty, "a skipped fixture sends nothing")
+    }
+
+    /// Starts a service on a fake clock behind a mock that moves it, as
+    /// `MOTCUA_FAKE_CLOCK=1 motcua demo` does, with the given per-citizen send limit.
+    private func startFakeClockService(_ harness: ServiceHarness, perRecipientPerSecond: Double) throws -> (
+        MotCuaService, MockZaloAPI, AdjustableClock
+    ) {
+        let clock = AdjustableClock()
+        let mock = MockZaloAPI(clock: clock)
+        try mock.start()
+        var configuration = harness.configuration()
+        configuration.zalo.apiBase = mock.baseURL
+        configuration.limits.perRecipientPerSecond = perRecipientPerSecond
+        let service = try MotCuaService(
+            configuration: configuration, logger: Logger(label: "test", level: .error), clock: { clock.now() })
+        try service.start()
+        return (service, mock, clock)
+    }
+
+    @Test func shippedFixturesPassOverHTTP() async throws {
+        let harness = try ServiceHarness()
+        let (service, mock, _) = try startFakeClockService(harness, perRecipientPerSecond: 0)
+        defer {
+            service.stop()
+            mock.stop()
+        }
+        var target = TargetSettings(serverURL: "http://127.0.0.1:\(service.port)", mockURL: mock.baseURL)
+        target.zalo = ServiceHarness.settings
+        target.quietPeriod = 0.2
+
+        let result = await run([ConversationFixtureTests.folder], target: target)
+
+        #expect(result.status == 0, "\(result.output)\(result.errors)")
+        #expect(result.output.hasSuffix(" đạt, 0 lỗi\n"), "\(result.output)")
+        #expect(!result.errors.contains("Cảnh báo"), "\(result.errors)")
+    }
+
+    @Test func spacedRepliesStayInOneTurn() async throws {
+        let harness = try ServiceHarness()
+        harness.rateLimits.perRecipientPerSecond = 1
+        harness.rateLimits.perRecipientBurst = 1
+        try harness.start()
+        var target = targetSettings(harness)
+        target.quietPeriod = 0.3
+        // The menu turn sends two replies; with a burst of one the second comes a second later.
+        let path = try fixture("menu--go-sai.yaml", channel: .zalo)
+
+        let result = await run([path], target: target)
+
+        #expect(result.status == 0, "\(result.output)\(result.errors)")
+    }
+
+    @Test func startSetsTheServerClock() async throws {
+        let harness = try ServiceHarness()
+        let (service, mock, clock) = try startFakeClockService(harness, perRecipientPerSecond: 0)
+        defer {
+            service.stop()
+            mock.stop()
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bat-dau-\(UUID().uuidString).yaml")
+        try """
+        name: ngày bắt đầu
+        start: 2026-03-02T08:00:00+07:00
+        turns:
+          - user: alo
+        """.write(to: path, atomically: true, encoding: .utf8)
+        var target = TargetSettings(serverURL: "http://127.0.0.1:\(service.port)", mockURL: mock.baseURL)
+        target.zalo = ServiceHarness.settings
+        target.quietPeriod = 0.2
+
+        let result = await run([path.path], target: target)
+
+        #expect(result.status == 0, "\(result.output)\(result.errors)")
+        let start = Date(timeIntervalSince1970: 1_772_413_200)
+        #expect(abs(clock.now().timeIntervalSince(start)) < 60, "clock is at \(clock.now())")
+    }
+
+    @Test func realClockIsWarnedAbout() async throws {
+        let harness = try ServiceHarness()
+        try harness.start()
+        let path = try fixture("huy-nhan-tin--giu.yaml", channel: .zalo)
+
+        let result = await run([path], target: targetSettings(harness))
+
+        #expect(result.status == 0, "\(result.output)\(result.errors)")
+        #expect(result.errors.contains("ngày giờ theo đồng hồ thật"), "\(result.errors)")
+    }
+
+    @Test func zaloListedButtonsAreButtons() {
+        let text = "Bác gõ một số trong danh sách:\n1. Làm giấy tờ\n2. Gặp cán bộ\nHoặc gõ menu."
+        let reply = TargetClient.reply(
+            from: TargetClient.MockReply(channel: "zalo", text: text, buttonTitles: []), channel: .zalo)
+
+        #expect(reply.text == text)
+        #expect(reply.buttons.map(\.title) == ["Làm giấy tờ", "Gặp cán bộ"])
+    }
+
+    @Test func webhookWithoutSecretExitsTwo() async throws {
+        let harness = try ServiceHarness()
+        try harness.start()
+        var target = targetSettings(harness)
+        target.telegram = nil
+        let file = ServiceHarness.repositoryRoot.appendingPathComponent("fixtures/webhooks/telegram/message_text.json")
+
+        let result = await run([file.path], target: target)
+
+        #expect(result.status == 2, "\(result.output)\(result.errors)")
+        #expect(result.errors.contains("MOTCUA_TELEGRAM_SECRET"), "\(result.errors)")
+        #expect(!result.output.contains("HTTP 0"), "\(result.output)")
+    }
+
+    @Test func missingSecretHasNoFileLinePrefix() async throws {
+        let harness = try ServiceHarness()
+        try harness.start()
+        var target = targetSettings(harness)
+        target.zalo = nil
+        let path = try fixture("huy-nhan-tin--giu.yaml", channel: .zalo)
+
+        let result = await run([path], target: target)
+
+        #expect(result.status == 2)
+        #expect(result.errors.contains("MOTCUA_ZALO_OA_SECRET"), "\(result.errors)")
+        #expect(!result.errors.contains("zalo:0:"), "\(result.errors)")
     }
 }
