@@ -70,7 +70,7 @@ enum BroadcastCommand {
             if options.has("--dry-run") {
                 FileHandleOutput.standardOutput(BroadcastOutput.dryRun(response.json))
             } else {
-                FileHandleOutput.standardOutput("Đã tạo. " + BroadcastOutput.summary(response.json))
+                FileHandleOutput.standardOutput(BroadcastOutput.created(response.json))
             }
             return 0
         }

@@ -48,8 +48,23 @@ enum BroadcastOutput {
         return "Người nhận \(counts["total"] ?? 0): \(text)"
     }
 
+    /// The warning printed when an audience has no subscriber, so that an official notices a wrong
+    /// commune, topic or channel before anything is sent.
+    static let emptyAudienceWarning =
+        "Cảnh báo: không có người đăng ký nào thuộc đối tượng nhận, thông báo sẽ không đến ai. "
+        + "Kiểm tra --communes, --topics và --channels."
+
+    /// Returns the output of `create`: the summary, and the warning when the audience is empty.
+    static func created(_ json: [String: Any]) -> String {
+        var text = "Đã tạo. " + summary(json)
+        if json["audience_size"] as? Int == 0 { text += emptyAudienceWarning + "\n" }
+        return text
+    }
+
     static func dryRun(_ json: [String: Any]) -> String {
-        var lines = ["Thử (không tạo thông báo): \(json["total"] as? Int ?? 0) người đăng ký thuộc đối tượng nhận"]
+        let total = json["total"] as? Int ?? 0
+        var lines = ["Thử (không tạo thông báo): \(total) người đăng ký thuộc đối tượng nhận"]
+        if total == 0 { lines.append(emptyAudienceWarning) }
         if json["quiet_hours_now"] as? Bool == true {
             lines.append("Đang trong giờ yên lặng; bắt đầu gửi lúc \(json["starts_at"] as? String ?? "?")")
         }

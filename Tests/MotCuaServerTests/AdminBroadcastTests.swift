@@ -112,6 +112,40 @@ struct AdminBroadcastTests {
         #expect((list.json["items"] as? [[String: Any]])?.isEmpty == true)
     }
 
+    /// Subscriptions store the directory's full name; officials may type it without the unit word.
+    @Test(arguments: ["Bình Hòa", "xa binh hoa", "Xã Bình Hòa"])
+    func communeWithoutUnitWordReachesSubscribers(typed: String) async throws {
+        let harness = try Self.harness(subscribers: [
+            Self.subscriber(.telegram, "1", commune: "Xã Bình Hòa"),
+            Self.subscriber(.telegram, "2", commune: "Xã Bình Hiệp"),
+        ])
+        let dryRun = try await harness.admin(
+            "POST", "/api/broadcasts", token: Self.first,
+            body: #"{"text":"a","audience":{"communes":["\#(typed)"]},"dry_run":true}"#)
+        #expect(dryRun.status == 200)
+        #expect(dryRun.json["total"] as? Int == 1)
+
+        let created = try await harness.admin(
+            "POST", "/api/broadcasts", token: Self.first, body: #"{"text":"a","audience":{"communes":["\#(typed)"]}}"#)
+        #expect(created.status == 202)
+        #expect((created.json["audience"] as? [String: Any])?["communes"] as? [String] == ["Xã Bình Hòa"])
+        #expect(created.json["audience_size"] as? Int == 1)
+    }
+
+    @Test(arguments: [true, false])
+    func unknownCommuneIsRejected(dryRun: Bool) async throws {
+        let harness = try Self.harness(subscribers: [Self.subscriber(.telegram, "1", commune: "Xã Bình Hòa")])
+        let response = try await harness.admin(
+            "POST", "/api/broadcasts", token: Self.first,
+            body: #"{"text":"a","audience":{"communes":["Bình Phú"]},"dry_run":\#(dryRun)}"#)
+        #expect(response.status == 400)
+        let message = response.json["message"] as? String ?? ""
+        #expect(message.contains("'Bình Phú'"))
+        #expect(message.contains("Xã Bình Hòa"))
+        let list = try await harness.admin("GET", "/api/broadcasts", token: Self.first)
+        #expect((list.json["items"] as? [[String: Any]])?.isEmpty == true)
+    }
+
     @Test func cancelBeforeApproval() async throws {
         let harness = try Self.harness(subscribers: [Self.subscriber(.telegram, "1")])
         let created = try await harness.admin("POST", "/api/broadcasts", token: Self.first, body: #"{"text":"a"}"#)
@@ -161,5 +195,35 @@ struct AdminBroadcastTests {
         let help = try ServeProcessTests.run(["broadcast", "status", "--help"])
         #expect(help.status == 0)
         #expect(help.output.contains("--follow"))
+    }
+
+    @Test func cliRejectsUnknownCommuneAndWarnsOnEmptyAudience() async throws {
+        let harness = try Self.harness(subscribers: [Self.subscriber(.telegram, "1", commune: "Xã Bình Hòa")])
+        let environment = ["MOTCUA_SERVER": harness.baseURL, "MOTCUA_TOKEN": Self.first]
+
+        let unknown = try ServeProcessTests.run(
+            ["broadcast", "create", "--text", "{xa}: họp dân", "--communes", "Bình Phú", "--dry-run"],
+            environment: environment)
+        #expect(unknown.status == 2)
+        #expect(unknown.errors.contains("'Bình Phú'"))
+        #expect(unknown.errors.contains("Xã Bình Hòa"))
+
+        let reached = try ServeProcessTests.run(
+            ["broadcast", "create", "--text", "{xa}: họp dân", "--communes", "Bình Hòa", "--dry-run"],
+            environment: environment)
+        #expect(reached.status == 0)
+        #expect(reached.output.contains("1 người đăng ký"))
+        #expect(!reached.output.contains("Cảnh báo"))
+
+        let empty = try ServeProcessTests.run(
+            ["broadcast", "create", "--text", "{xa}: họp dân", "--communes", "Tân Ninh", "--dry-run"],
+            environment: environment)
+        #expect(empty.status == 0)
+        #expect(empty.output.contains("Cảnh báo: không có người đăng ký nào"))
+
+        let created = try ServeProcessTests.run(
+            ["broadcast", "create", "--text", "{xa}: họp dân", "--communes", "Tân Ninh"], environment: environment)
+        #expect(created.status == 0)
+        #expect(created.output.contains("Cảnh báo: không có người đăng ký nào"))
     }
 }

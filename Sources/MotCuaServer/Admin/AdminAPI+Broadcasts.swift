@@ -84,7 +84,8 @@ extension AdminAPI {
     private func createBroadcast(call: Call) throws(AdminError) -> AdminReply {
         let object = try Self.jsonObject(call.request.body, allowed: Self.broadcastFields)
         let now = clock()
-        let draft = try Self.broadcastDraft(object, createdBy: call.official, now: now)
+        var draft = try Self.broadcastDraft(object, createdBy: call.official, now: now)
+        draft.audience = try resolveCommunes(draft.audience, call: call)
         let actor = actor(call)
 
         let state: BroadcastState
@@ -98,7 +99,9 @@ extension AdminAPI {
         }
         var broadcast = draft
         broadcast.state = state
+        let audienceSize: Int
         do {
+            audienceSize = try store.audienceMembers(broadcast.audience).count
             broadcast.id = try store.createBroadcast(broadcast)
         } catch {
             throw storeFailure(error, "creating a broadcast failed", call: call)
@@ -107,8 +110,35 @@ extension AdminAPI {
             "broadcast created",
             ["broadcast.id": "\(broadcast.id)", "state": state.rawValue, "emergency": "\(broadcast.emergency)"])
         onBroadcastChanged()
-        return AdminReply(
-            kind: .accepted, body: AdminJSON.encode(AdminJSON.broadcast(broadcast, counts: nil, now: now)))
+        var body = AdminJSON.broadcast(broadcast, counts: nil, now: now)
+        body.audienceSize = audienceSize
+        return AdminReply(kind: .accepted, body: AdminJSON.encode(body))
+    }
+
+    /// Replaces each commune of `audience` with the directory's full name, so that "Bình Hòa" reaches
+    /// the subscribers of "Xã Bình Hòa". A commune the directory cannot resolve is rejected with the
+    /// closest names.
+    /// NOTE: without a commune directory in the templates, communes are kept as typed and only the
+    /// comparison in `BroadcastAudience.includes` applies.
+    private func resolveCommunes(_ audience: BroadcastAudience, call: Call) throws(AdminError) -> BroadcastAudience {
+        guard let directory = engine.communes, !audience.communes.isEmpty else { return audience }
+        switch audience.resolvingCommunes(in: directory) {
+        case .success(let resolved):
+            return resolved
+        case .failure(let unknown):
+            call.logger.warning(
+                "broadcast audience rejected", ["reason": unknown.isAmbiguous ? "ambiguous commune" : "unknown commune"]
+            )
+            let names = unknown.suggestions.joined(separator: ", ")
+            if unknown.isAmbiguous {
+                throw AdminError(
+                    .badRequest,
+                    "xã/phường '\(unknown.value)' ứng với nhiều đơn vị: \(names); ghi rõ tên đầy đủ của một đơn vị")
+            }
+            let hint = names.isEmpty ? "kiểm tra lại tên trong templates/communes.yaml" : "có phải: \(names)?"
+            throw AdminError(
+                .badRequest, "không có xã/phường '\(unknown.value)' trong danh sách của tỉnh; \(hint)")
+        }
     }
 
     private func dryRun(_ broadcast: Broadcast, now: Date, call: Call) throws(AdminError) -> AdminReply {

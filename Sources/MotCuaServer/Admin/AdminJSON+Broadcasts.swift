@@ -42,6 +42,9 @@ extension AdminJSON {
         var ratePerMinute: Int?
         /// When the queued recipients are expected to be sent at the last minute's rate.
         var estimatedFinish: Date?
+        /// The number of subscribers in the audience when the broadcast was created; only in the
+        /// response to its creation, because the audience is fixed later, when sending starts.
+        var audienceSize: Int?
     }
 
     struct ChannelReachBody: Encodable {
