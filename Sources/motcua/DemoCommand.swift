@@ -99,7 +99,7 @@ enum DemoCommand {
               curl -X PATCH -H 'Authorization: Bearer \(officerToken)' -d '{"status":"processing","note":"Đã nhận đủ giấy tờ"}' http://127.0.0.1:\(service.port)/api/dossiers/MÃ
             Gửi thông báo: trong chat gõ "nhận thông báo" để đăng ký, rồi ở terminal khác, cán bộ 1 tạo, cán bộ 2 duyệt:
               export MOTCUA_SERVER=http://127.0.0.1:\(service.port)
-              MOTCUA_TOKEN=\(officerToken) motcua broadcast create --text "Xã {xa}: tiêm chủng ngày {ngay}"
+              MOTCUA_TOKEN=\(officerToken) motcua broadcast create --text "{xa}: tiêm chủng ngày {ngay}"
               MOTCUA_TOKEN=\(secondOfficerToken) motcua broadcast approve 1
               MOTCUA_TOKEN=\(officerToken) motcua broadcast status 1 --follow   (hủy: motcua broadcast cancel 1)
 

@@ -180,7 +180,8 @@ enum HelpText {
         Cách dùng: motcua broadcast create --text NỘI_DUNG [tùy chọn]
 
         Tùy chọn:
-          --text NỘI_DUNG        nội dung; {xa} là xã của người nhận, {ngay} là ngày gửi (dd/mm/yyyy)
+          --text NỘI_DUNG        nội dung; {xa} là tên đầy đủ xã/phường của người nhận ("Xã Bình Hòa")
+                                 hoặc "toàn tỉnh", {ngay} là ngày gửi (dd/mm/yyyy)
           --image URL            địa chỉ ảnh, gửi kèm dưới nội dung
           --link-title TIÊU_ĐỀ   chữ của nút liên kết (cần cả --link-url)
           --link-url URL         địa chỉ của nút liên kết

@@ -22,7 +22,7 @@ struct AdminBroadcastTests {
         return harness
     }
 
-    static func subscriber(_ channel: ChannelKind, _ userID: String, commune: String = "Bình Hòa") -> Subscription {
+    static func subscriber(_ channel: ChannelKind, _ userID: String, commune: String = "Xã Bình Hòa") -> Subscription {
         Subscription(
             conversationID: ConversationID(channel: channel, userID: userID), commune: commune, topics: ["y-te"],
             createdAt: Date())
@@ -31,7 +31,7 @@ struct AdminBroadcastTests {
     @Test func secondOfficialApprovesAndItIsSent() async throws {
         let harness = try Self.harness(subscribers: [Self.subscriber(.telegram, "555")])
         let created = try await harness.admin(
-            "POST", "/api/broadcasts", token: Self.first, body: #"{"text":"Xã {xa}: tiêm chủng","audience":"all"}"#)
+            "POST", "/api/broadcasts", token: Self.first, body: #"{"text":"{xa}: tiêm chủng","audience":"all"}"#)
         #expect(created.status == 202)
         #expect(created.json["state"] as? String == "awaiting_approval")
         let id = try #require(created.json["id"] as? Int)
@@ -163,7 +163,7 @@ struct AdminBroadcastTests {
         let harness = try Self.harness(subscribers: [Self.subscriber(.telegram, "777")])
         let server = harness.baseURL
         let create = try ServeProcessTests.run(
-            ["broadcast", "create", "--text", "Xã {xa}: họp dân", "--channels", "telegram"],
+            ["broadcast", "create", "--text", "{xa}: họp dân", "--channels", "telegram"],
             environment: ["MOTCUA_SERVER": server, "MOTCUA_TOKEN": Self.first])
         #expect(create.status == 0)
         #expect(create.output.contains("Thông báo số 1: chờ duyệt"))
