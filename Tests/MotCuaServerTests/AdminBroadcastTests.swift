@@ -197,6 +197,65 @@ struct AdminBroadcastTests {
         #expect(help.output.contains("--follow"))
     }
 
+    @Test func cliUnreachableServerNamesFix() throws {
+        // Port 1 on loopback has no listener, so the connection is refused at once.
+        let run = try ServeProcessTests.run(
+            ["broadcast", "list"], environment: ["MOTCUA_SERVER": "http://127.0.0.1:1", "MOTCUA_TOKEN": Self.first])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("http://127.0.0.1:1"))
+        #expect(run.errors.contains("MOTCUA_SERVER"))
+        #expect(run.errors.contains("motcua serve"))
+        #expect(!run.errors.contains("HTTPError"))
+        #expect(!run.errors.contains("Couldn't"))
+    }
+
+    @Test func cliMessagesUseVietnameseStatesAndCommands() async throws {
+        let harness = try Self.harness(subscribers: [Self.subscriber(.telegram, "1")])
+        let environment = ["MOTCUA_SERVER": harness.baseURL, "MOTCUA_TOKEN": Self.first]
+        let create = try ServeProcessTests.run(
+            ["broadcast", "create", "--text", "{xa}: họp dân"], environment: environment)
+        #expect(create.status == 0)
+        _ = try ServeProcessTests.run(["broadcast", "cancel", "1"], environment: environment)
+
+        let again = try ServeProcessTests.run(["broadcast", "cancel", "1"], environment: environment)
+        #expect(again.status == 2)
+        #expect(again.errors.contains("'đã hủy'"))
+        #expect(!again.errors.contains("cancelled"))
+
+        let missing = try ServeProcessTests.run(["broadcast", "status", "99"], environment: environment)
+        #expect(missing.status == 2)
+        #expect(missing.errors.contains("motcua broadcast list"))
+    }
+
+    @Test func cliQuietHoursDryRunShowsLocalTime() async throws {
+        let harness = try ServiceHarness()
+        harness.adminTokens = "officer:\(Self.first)"
+        // Quiet hours from an hour ago until two hours from now, in Vietnam's time zone.
+        let zone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.hour, .minute], from: Date())
+        let minute = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+        let end = (minute + 120) % 1_440
+        harness.broadcast.quietHours = QuietHours(
+            startMinute: (minute + 1_380) % 1_440, endMinute: end, timeZone: zone)
+        try harness.start()
+        let store = try SQLiteStore(path: harness.databasePath)
+        try store.importSubscriptions([Self.subscriber(.telegram, "1")])
+        store.close()
+
+        let run = try ServeProcessTests.run(
+            ["broadcast", "create", "--text", "{xa}: họp dân", "--dry-run"],
+            environment: ["MOTCUA_SERVER": harness.baseURL, "MOTCUA_TOKEN": Self.first])
+        #expect(run.status == 0)
+        let expected = String(format: "bắt đầu gửi lúc %02d:%02d ngày ", end / 60, end % 60)
+        #expect(run.output.contains(expected))
+        #expect(run.output.contains("(giờ Việt Nam)"))
+        #expect(!run.output.contains("Z\n"))
+        #expect(run.output.contains("gửi khi hết giờ yên lặng 1"))
+        #expect(!run.output.contains("gửi ngay"))
+    }
+
     @Test func cliRejectsUnknownCommuneAndWarnsOnEmptyAudience() async throws {
         let harness = try Self.harness(subscribers: [Self.subscriber(.telegram, "1", commune: "Xã Bình Hòa")])
         let environment = ["MOTCUA_SERVER": harness.baseURL, "MOTCUA_TOKEN": Self.first]

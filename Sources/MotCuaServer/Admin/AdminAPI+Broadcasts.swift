@@ -18,7 +18,10 @@ extension AdminAPI {
             }
         }
         guard let id = Int64(segments[0]), id > 0 else {
-            throw AdminError(.notFound, "mã thông báo '\(segments[0])' không hợp lệ; dùng số id từ GET /api/broadcasts")
+            throw AdminError(
+                .notFound,
+                "mã thông báo '\(segments[0])' không hợp lệ; xem các số bằng motcua broadcast list hoặc GET /api/broadcasts"
+            )
         }
         if segments.count == 1 {
             guard method == "GET" else { throw AdminError(.methodNotAllowed(allowed: ["GET"]), "dùng GET") }
@@ -76,7 +79,9 @@ extension AdminAPI {
             throw storeFailure(error, "reading a broadcast failed", call: call)
         }
         guard let (broadcast, counts) = found else {
-            throw AdminError(.notFound, "không có thông báo số \(id); xem danh sách bằng GET /api/broadcasts")
+            throw AdminError(
+                .notFound,
+                "không có thông báo số \(id); xem danh sách bằng motcua broadcast list hoặc GET /api/broadcasts")
         }
         return AdminReply(kind: .ok, body: AdminJSON.encode(AdminJSON.broadcast(broadcast, counts: counts, now: now)))
     }
@@ -170,7 +175,9 @@ extension AdminAPI {
             }
             reach[channel.rawValue] = entry
         }
-        let body = AdminJSON.DryRunBody(total: members.count, channels: reach, quietHoursNow: quiet, startsAt: startsAt)
+        let body = AdminJSON.DryRunBody(
+            total: members.count, channels: reach, quietHoursNow: quiet, startsAt: startsAt,
+            startsAtLocal: AdminJSON.localTime(startsAt, timeZone: broadcastSettings.quietHours.timeZone))
         return AdminReply(kind: .ok, body: AdminJSON.encode(body))
     }
 
@@ -191,7 +198,9 @@ extension AdminAPI {
             throw storeFailure(error, "reading a broadcast failed", call: call)
         }
         guard let broadcast else {
-            throw AdminError(.notFound, "không có thông báo số \(id); xem danh sách bằng GET /api/broadcasts")
+            throw AdminError(
+                .notFound,
+                "không có thông báo số \(id); xem danh sách bằng motcua broadcast list hoặc GET /api/broadcasts")
         }
         let next: BroadcastState
         switch broadcastSettings.rules.apply(command, to: broadcast, by: actor(call)) {
@@ -236,7 +245,22 @@ extension AdminAPI {
                 "vai trò \(role.rawValue) không được đặt emergency; bỏ \"emergency\" hoặc nhờ cán bộ có vai trò admin")
         case .invalidState(let state, let command):
             return AdminError(
-                .conflict, "không thể \(label(command)) thông báo đang ở trạng thái \(state.rawValue)")
+                .conflict,
+                "không thể \(label(command)) thông báo đang ở trạng thái '\(stateLabel(state))'; xem trạng thái bằng motcua broadcast status"
+            )
+        }
+    }
+
+    /// Returns the Vietnamese name of a state, the same words as `motcua broadcast` prints.
+    static func stateLabel(_ state: BroadcastState) -> String {
+        switch state {
+        case .draft: return "nháp"
+        case .awaitingApproval: return "chờ duyệt"
+        case .scheduled: return "đã duyệt, chờ giờ gửi"
+        case .running: return "đang gửi"
+        case .paused: return "tạm dừng"
+        case .completed: return "đã gửi xong"
+        case .cancelled: return "đã hủy"
         }
     }
 
