@@ -63,7 +63,7 @@ struct BroadcastClient {
         case .success(let value):
             response = value
         case .failure(let error):
-            throw Failure(message: "không kết nối được \(serverURL): \(error)", exitCode: 1)
+            throw Failure(message: Self.connectionMessage(error, serverURL: serverURL), exitCode: 1)
         }
         let json = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
         guard (200..<300).contains(response.status) else {
@@ -76,6 +76,26 @@ struct BroadcastClient {
     }
 
     func shutdown() { client.shutdown() }
+
+    /// Returns a Vietnamese message for a request that got no response, naming the URL and the fix.
+    /// libcurl's own English text is left out because officials act on the kind of failure alone.
+    static func connectionMessage(_ error: any Error, serverURL: String) -> String {
+        let fix =
+            "khởi động server (motcua serve hoặc motcua demo), rồi kiểm tra địa chỉ trong --server hoặc biến MOTCUA_SERVER"
+        guard let error = error as? HTTPError else {
+            return "không gửi được yêu cầu tới \(serverURL); \(fix)"
+        }
+        switch error.code {
+        case .couldNotConnect:
+            return "không kết nối được server ở \(serverURL), có thể server chưa chạy; \(fix)"
+        case .couldNotResolveHost:
+            return "không tìm thấy máy chủ trong địa chỉ \(serverURL); kiểm tra --server hoặc biến MOTCUA_SERVER"
+        case .timedOut:
+            return "server ở \(serverURL) không trả lời kịp; kiểm tra server còn chạy rồi thử lại"
+        default:
+            return "kết nối tới server ở \(serverURL) bị lỗi giữa chừng; \(fix)"
+        }
+    }
 
     /// Runs an async call from synchronous command code and waits for its result.
     private static func wait<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) -> Result<

@@ -34,7 +34,7 @@ enum BroadcastCommand {
 
     private static func create(_ arguments: [String], environment: [String: String]) -> Int32 {
         let valued = common.merging([
-            "--text": "\"Xã {xa}: tiêm chủng ngày {ngay}\"", "--image": "https://…/anh.jpg",
+            "--text": "\"{xa}: tiêm chủng ngày {ngay}\"", "--image": "https://…/anh.jpg",
             "--link-title": "\"Xem chi tiết\"", "--link-url": "https://…", "--communes": "\"Bình Hòa,An Phú\"",
             "--topics": "y-te,thien-tai", "--channels": "zalo,telegram", "--at": "2026-03-01T08:00:00+07:00",
             "--expires": "2026-03-08T00:00:00+07:00",
@@ -46,7 +46,7 @@ enum BroadcastCommand {
                 valued: valued)
         else { return helpOrInvalid(arguments) }
         guard let text = options.value("--text") else {
-            CommandLineError.report("thiếu --text; ví dụ: --text \"Xã {xa}: tiêm chủng ngày {ngay}\"")
+            CommandLineError.report("thiếu --text; ví dụ: --text \"{xa}: tiêm chủng ngày {ngay}\"")
             return 2
         }
         var body: [String: Any] = ["text": text]
@@ -70,7 +70,7 @@ enum BroadcastCommand {
             if options.has("--dry-run") {
                 FileHandleOutput.standardOutput(BroadcastOutput.dryRun(response.json))
             } else {
-                FileHandleOutput.standardOutput("Đã tạo. " + BroadcastOutput.summary(response.json))
+                FileHandleOutput.standardOutput(BroadcastOutput.created(response.json))
             }
             return 0
         }

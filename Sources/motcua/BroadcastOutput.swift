@@ -48,16 +48,35 @@ enum BroadcastOutput {
         return "Người nhận \(counts["total"] ?? 0): \(text)"
     }
 
+    /// The warning printed when an audience has no subscriber, so that an official notices a wrong
+    /// commune, topic or channel before anything is sent.
+    static let emptyAudienceWarning =
+        "Cảnh báo: không có người đăng ký nào thuộc đối tượng nhận, thông báo sẽ không đến ai. "
+        + "Kiểm tra --communes, --topics và --channels."
+
+    /// Returns the output of `create`: the summary, and the warning when the audience is empty.
+    static func created(_ json: [String: Any]) -> String {
+        var text = "Đã tạo. " + summary(json)
+        if json["audience_size"] as? Int == 0 { text += emptyAudienceWarning + "\n" }
+        return text
+    }
+
     static func dryRun(_ json: [String: Any]) -> String {
-        var lines = ["Thử (không tạo thông báo): \(json["total"] as? Int ?? 0) người đăng ký thuộc đối tượng nhận"]
-        if json["quiet_hours_now"] as? Bool == true {
-            lines.append("Đang trong giờ yên lặng; bắt đầu gửi lúc \(json["starts_at"] as? String ?? "?")")
+        let total = json["total"] as? Int ?? 0
+        var lines = ["Thử (không tạo thông báo): \(total) người đăng ký thuộc đối tượng nhận"]
+        if total == 0 { lines.append(emptyAudienceWarning) }
+        let quiet = json["quiet_hours_now"] as? Bool == true
+        if quiet {
+            let start = json["starts_at_local"] as? String ?? json["starts_at"] as? String ?? "?"
+            lines.append("Đang trong giờ yên lặng; bắt đầu gửi lúc \(start)")
         }
+        // Inside quiet hours nothing goes out now, so the first count says when it will.
+        let firstCount = quiet ? "gửi khi hết giờ yên lặng" : "gửi ngay"
         let channels = json["channels"] as? [String: [String: Any]] ?? [:]
         for (name, reach) in channels.sorted(by: { $0.key < $1.key }) {
             var line =
-                "  \(name): gửi ngay \(reach["now"] as? Int ?? 0), chờ người dân nhắn \(reach["later"] as? Int ?? 0), "
-                + "không gửi được \(reach["never"] as? Int ?? 0)"
+                "  \(name): \(firstCount) \(reach["now"] as? Int ?? 0), "
+                + "chờ người dân nhắn \(reach["later"] as? Int ?? 0), không gửi được \(reach["never"] as? Int ?? 0)"
             if let reasons = reach["reasons"] as? [String: Int], !reasons.isEmpty {
                 line +=
                     " (" + reasons.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")

@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaChannels
+import MotCuaCore
 import MotCuaHTTP
 import MotCuaReplay
 import MotCuaServer
@@ -16,11 +17,17 @@ enum DemoCommand {
     static let officerToken = "demo-officer-token-0001"
     /// A second official's token, so a broadcast created with the first can be approved.
     static let secondOfficerToken = "demo-officer-token-0002"
+    /// An admin's token, the only role allowed to send emergency broadcasts by default.
+    static let adminToken = "demo-admin-token-0003"
 
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
         let fresh: Bool
         let userID: String
-        switch CommandOptions.parse(arguments, command: "demo", flags: ["--fresh"], valued: ["--user": "123456"]) {
+        var quietHours: String?
+        switch CommandOptions.parse(
+            arguments, command: "demo", flags: ["--fresh"],
+            valued: ["--user": "123456", "--quiet-hours": "06:00-23:00"])
+        {
         case .help:
             print(HelpText.demo)
             return 0
@@ -29,6 +36,7 @@ enum DemoCommand {
         case .options(let options):
             fresh = options.has("--fresh")
             userID = options.value("--user") ?? "1000000000000000001"
+            quietHours = options.value("--quiet-hours")
         }
         if fresh {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
@@ -63,8 +71,9 @@ enum DemoCommand {
             demoEnvironment["MOTCUA_DATABASE"] = "sqlite:\(databasePath)"
             // Warnings such as a rejected admin token would land in the middle of the chat.
             demoEnvironment["MOTCUA_LOG_LEVEL"] = environment["MOTCUA_LOG_LEVEL"] ?? "error"
-            demoEnvironment["MOTCUA_ADMIN_TOKENS"] = environment["MOTCUA_ADMIN_TOKENS"] 
-                ?? "officer:\(officerToken),officer:\(secondOfficerToken)"
+            demoEnvironment["MOTCUA_ADMIN_TOKENS"] =
+                environment["MOTCUA_ADMIN_TOKENS"]
+                ?? "officer:\(officerToken),officer:\(secondOfficerToken),admin:\(adminToken)"
             configuration = try Configuration.load(file: nil, environment: demoEnvironment)
         } catch {
             CommandLineError.report("cấu hình không hợp lệ: \(error)")
@@ -78,8 +87,17 @@ enum DemoCommand {
         // A replay against the demo expects a turn's replies together, and the per-citizen limit
         // would space them a second apart once its burst is spent.
         if clock != nil { configuration.limits.perRecipientPerSecond = 0 }
-        // Broadcasts go out at once in the demo, whatever the hour.
-        configuration.broadcast.quietHours = .none(timeZone: configuration.broadcast.quietHours.timeZone)
+        // Broadcasts go out at once in the demo, whatever the hour, unless --quiet-hours sets a span.
+        let zone = configuration.broadcast.quietHours.timeZone
+        configuration.broadcast.quietHours = .none(timeZone: zone)
+        if let quietHours {
+            guard let hours = QuietHours.parse(quietHours, timeZone: zone) else {
+                CommandLineError.report(
+                    "--quiet-hours '\(quietHours)' không hợp lệ; viết dạng GIỜ:PHÚT-GIỜ:PHÚT, ví dụ 06:00-23:00")
+                return 2
+            }
+            configuration.broadcast.quietHours = hours
+        }
 
         let logger = ServiceRunner.makeLogger(configuration)
         let service: MotCuaService
@@ -108,12 +126,30 @@ enum DemoCommand {
               curl -X PATCH -H 'Authorization: Bearer \(officerToken)' -d '{"status":"processing","note":"Đã nhận đủ giấy tờ"}' http://127.0.0.1:\(service.port)/api/dossiers/MÃ
             Gửi thông báo: trong chat gõ "nhận thông báo" để đăng ký, rồi ở terminal khác, cán bộ 1 tạo, cán bộ 2 duyệt:
               export MOTCUA_SERVER=http://127.0.0.1:\(service.port)
-              MOTCUA_TOKEN=\(officerToken) motcua broadcast create --text "Xã {xa}: tiêm chủng ngày {ngay}"
-              MOTCUA_TOKEN=\(secondOfficerToken) motcua broadcast approve 1
-              MOTCUA_TOKEN=\(officerToken) motcua broadcast status 1 --follow   (hủy: motcua broadcast cancel 1)
+              MOTCUA_TOKEN=\(officerToken) \(motcua) broadcast create --text "{xa}: tiêm chủng ngày {ngay}"
+              MOTCUA_TOKEN=\(secondOfficerToken) \(motcua) broadcast approve 1
+              MOTCUA_TOKEN=\(officerToken) \(motcua) broadcast status 1 --follow   (hủy: \(motcua) broadcast cancel 1)
+            Thông báo khẩn cấp (gửi cả trong giờ yên lặng) cần token admin:
+              MOTCUA_TOKEN=\(adminToken) \(motcua) broadcast create --emergency --text "{xa}: cảnh báo mưa lớn"
+            Giờ yên lặng: \(quietHoursLine(configuration.broadcast.quietHours))
 
             """)
         return chat.run()
+    }
+
+    /// The command that runs this binary, as printed in the demo's examples: its absolute path, because
+    /// `make run` and `swift run` do not put `motcua` on PATH.
+    static var motcua: String {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        return absolute.contains(" ") ? "'\(absolute)'" : absolute
+    }
+
+    private static func quietHoursLine(_ hours: QuietHours) -> String {
+        guard hours.startMinute != hours.endMinute else {
+            return "tắt; chạy demo với --quiet-hours 06:00-23:00 để thử"
+        }
+        return "\(hours.text) (thông báo thường chờ tới hết giờ này)"
     }
 }
 

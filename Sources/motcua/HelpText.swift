@@ -129,11 +129,13 @@ enum HelpText {
         thành webhook Zalo có chữ ký tới server; câu trả lời đi qua libcurl tới Zalo giả lập rồi in ra.
         Không cần tài khoản hay khóa nào.
 
-        Cách dùng: motcua demo [--fresh] [--user ID]
+        Cách dùng: motcua demo [--fresh] [--user ID] [--quiet-hours GIỜ:PHÚT-GIỜ:PHÚT]
 
         Tùy chọn:
           --fresh     xóa dữ liệu demo cũ (data/demo.sqlite) trước khi chạy
           --user ID   id người dùng Zalo giả lập (mặc định 1000000000000000001)
+          --quiet-hours GIỜ:PHÚT-GIỜ:PHÚT
+                      giờ yên lặng của thông báo (mặc định giờ Việt Nam), ví dụ 06:00-23:00; mặc định tắt
           --help      in hướng dẫn này
 
         Biến môi trường:
@@ -180,7 +182,8 @@ enum HelpText {
         Cách dùng: motcua broadcast create --text NỘI_DUNG [tùy chọn]
 
         Tùy chọn:
-          --text NỘI_DUNG        nội dung; {xa} là xã của người nhận, {ngay} là ngày gửi (dd/mm/yyyy)
+          --text NỘI_DUNG        nội dung; {xa} là tên đầy đủ xã/phường của người nhận ("Xã Bình Hòa")
+                                 hoặc "toàn tỉnh", {ngay} là ngày gửi (dd/mm/yyyy)
           --image URL            địa chỉ ảnh, gửi kèm dưới nội dung
           --link-title TIÊU_ĐỀ   chữ của nút liên kết (cần cả --link-url)
           --link-url URL         địa chỉ của nút liên kết

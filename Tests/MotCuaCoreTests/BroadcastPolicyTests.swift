@@ -74,10 +74,27 @@ struct BroadcastPolicyTests {
     @Test func textFillsPlaceholders() throws {
         let date = try #require(CivilDate(year: 2026, month: 3, day: 1))
         #expect(
-            BroadcastText.render("Xã {xa}: tiêm chủng ngày {ngay}.", commune: "Bình Hòa", date: date)
+            BroadcastText.render("{xa}: tiêm chủng ngày {ngay}.", commune: "Xã Bình Hòa", date: date)
                 == "Xã Bình Hòa: tiêm chủng ngày 01/03/2026.")
         #expect(BroadcastText.render("Tin {xa}", commune: "", date: date) == "Tin toàn tỉnh")
         #expect(BroadcastText.unknownPlaceholders(in: "{xa} {ten} {ngay} {ten}") == ["ten"])
+    }
+
+    /// `{xa}` already contains the unit word, so one written before it is dropped.
+    @Test(arguments: [
+        ("Xã {xa}: họp dân", "Xã Bình Hòa", "Xã Bình Hòa: họp dân"),
+        ("Xã {xa}: họp dân", "", "Toàn tỉnh: họp dân"),
+        ("Bà con xã {xa} chú ý", "", "Bà con toàn tỉnh chú ý"),
+        ("Bà con phường  {xa} chú ý", "Phường Tân Ninh", "Bà con Phường Tân Ninh chú ý"),
+        ("{xa}: họp dân", "Xã Bình Hòa", "Xã Bình Hòa: họp dân"),
+        ("Tin {xa}", "", "Tin toàn tỉnh"),
+        ("Cầu xã {xa}", "Xã Bình Hòa", "Cầu Xã Bình Hòa"),
+        ("Thôn Mỹ Xã {xa}", "Bình Hòa", "Thôn Mỹ Xã Bình Hòa"),
+        ("Nhaxã {xa}", "Xã Bình Hòa", "Nhaxã Xã Bình Hòa"),
+    ])
+    func unitWordBeforeCommuneNotDoubled(text: String, commune: String, expected: String) throws {
+        let date = try #require(CivilDate(year: 2026, month: 3, day: 1))
+        #expect(BroadcastText.render(text, commune: commune, date: date) == expected)
     }
 
     @Test func messageAddsImageAndLink() throws {

@@ -30,6 +30,17 @@ struct BroadcastStopCommandTests {
         #expect(replies.contains("Đã ngừng gửi thông báo"))
     }
 
+    /// A citizen who types a stop phrase again while the confirmation is open means yes.
+    @Test(arguments: ["ngừng nhận tin", "hủy nhận tin", "stop", "dừng"])
+    func stopPhraseAgainConfirms(phrase: String) throws {
+        var harness = try EngineHarness()
+        harness.say("ngừng nhận tin")
+        let replies = harness.say(phrase).joined(separator: "\n")
+        #expect(harness.actions.map(\.name) == ["unsubscribe"])
+        #expect(replies.contains("Đã ngừng gửi thông báo"), "replies: \(replies)")
+        #expect(!replies.contains("làm dở"), "replies: \(replies)")
+    }
+
     @Test func dungLaiStillCancels() throws {
         var harness = try EngineHarness()
         harness.say("khai sinh")

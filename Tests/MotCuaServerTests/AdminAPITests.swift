@@ -65,7 +65,20 @@ struct AdminAPITests {
         #expect(received == status)
         if status >= 400 {
             #expect((json["error"] as? String)?.isEmpty == false)
+            // Officials read these messages, so they are Vietnamese, which always has non-ASCII letters.
+            let message = json["message"] as? String ?? ""
+            #expect(message.contains { !$0.isASCII }, "message is not Vietnamese: \(message)")
         }
+    }
+
+    @Test func wrongTokenMessageNamesFix() async throws {
+        let harness = try Self.startedHarness()
+        let (status, json) = try await harness.admin("GET", "/api/dossiers", token: "wrong-token-0123456789")
+        #expect(status == 401)
+        let message = json["message"] as? String ?? ""
+        #expect(message.contains("token không hợp lệ"))
+        #expect(message.contains("MOTCUA_ADMIN_TOKENS"))
+        #expect(!message.contains("wrong-token"))
     }
 
     @Test func badTokenIsNotLogged() async throws {

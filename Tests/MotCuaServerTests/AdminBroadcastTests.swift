@@ -22,7 +22,7 @@ struct AdminBroadcastTests {
         return harness
     }
 
-    static func subscriber(_ channel: ChannelKind, _ userID: String, commune: String = "Bình Hòa") -> Subscription {
+    static func subscriber(_ channel: ChannelKind, _ userID: String, commune: String = "Xã Bình Hòa") -> Subscription {
         Subscription(
             conversationID: ConversationID(channel: channel, userID: userID), commune: commune, topics: ["y-te"],
             createdAt: Date())
@@ -31,7 +31,7 @@ struct AdminBroadcastTests {
     @Test func secondOfficialApprovesAndItIsSent() async throws {
         let harness = try Self.harness(subscribers: [Self.subscriber(.telegram, "555")])
         let created = try await harness.admin(
-            "POST", "/api/broadcasts", token: Self.first, body: #"{"text":"Xã {xa}: tiêm chủng","audience":"all"}"#)
+            "POST", "/api/broadcasts", token: Self.first, body: #"{"text":"{xa}: tiêm chủng","audience":"all"}"#)
         #expect(created.status == 202)
         #expect(created.json["state"] as? String == "awaiting_approval")
         let id = try #require(created.json["id"] as? Int)
@@ -112,6 +112,40 @@ struct AdminBroadcastTests {
         #expect((list.json["items"] as? [[String: Any]])?.isEmpty == true)
     }
 
+    /// Subscriptions store the directory's full name; officials may type it without the unit word.
+    @Test(arguments: ["Bình Hòa", "xa binh hoa", "Xã Bình Hòa"])
+    func communeWithoutUnitWordReachesSubscribers(typed: String) async throws {
+        let harness = try Self.harness(subscribers: [
+            Self.subscriber(.telegram, "1", commune: "Xã Bình Hòa"),
+            Self.subscriber(.telegram, "2", commune: "Xã Bình Hiệp"),
+        ])
+        let dryRun = try await harness.admin(
+            "POST", "/api/broadcasts", token: Self.first,
+            body: #"{"text":"a","audience":{"communes":["\#(typed)"]},"dry_run":true}"#)
+        #expect(dryRun.status == 200)
+        #expect(dryRun.json["total"] as? Int == 1)
+
+        let created = try await harness.admin(
+            "POST", "/api/broadcasts", token: Self.first, body: #"{"text":"a","audience":{"communes":["\#(typed)"]}}"#)
+        #expect(created.status == 202)
+        #expect((created.json["audience"] as? [String: Any])?["communes"] as? [String] == ["Xã Bình Hòa"])
+        #expect(created.json["audience_size"] as? Int == 1)
+    }
+
+    @Test(arguments: [true, false])
+    func unknownCommuneIsRejected(dryRun: Bool) async throws {
+        let harness = try Self.harness(subscribers: [Self.subscriber(.telegram, "1", commune: "Xã Bình Hòa")])
+        let response = try await harness.admin(
+            "POST", "/api/broadcasts", token: Self.first,
+            body: #"{"text":"a","audience":{"communes":["Bình Phú"]},"dry_run":\#(dryRun)}"#)
+        #expect(response.status == 400)
+        let message = response.json["message"] as? String ?? ""
+        #expect(message.contains("'Bình Phú'"))
+        #expect(message.contains("Xã Bình Hòa"))
+        let list = try await harness.admin("GET", "/api/broadcasts", token: Self.first)
+        #expect((list.json["items"] as? [[String: Any]])?.isEmpty == true)
+    }
+
     @Test func cancelBeforeApproval() async throws {
         let harness = try Self.harness(subscribers: [Self.subscriber(.telegram, "1")])
         let created = try await harness.admin("POST", "/api/broadcasts", token: Self.first, body: #"{"text":"a"}"#)
@@ -129,7 +163,7 @@ struct AdminBroadcastTests {
         let harness = try Self.harness(subscribers: [Self.subscriber(.telegram, "777")])
         let server = harness.baseURL
         let create = try ServeProcessTests.run(
-            ["broadcast", "create", "--text", "Xã {xa}: họp dân", "--channels", "telegram"],
+            ["broadcast", "create", "--text", "{xa}: họp dân", "--channels", "telegram"],
             environment: ["MOTCUA_SERVER": server, "MOTCUA_TOKEN": Self.first])
         #expect(create.status == 0)
         #expect(create.output.contains("Thông báo số 1: chờ duyệt"))
@@ -161,5 +195,94 @@ struct AdminBroadcastTests {
         let help = try ServeProcessTests.run(["broadcast", "status", "--help"])
         #expect(help.status == 0)
         #expect(help.output.contains("--follow"))
+    }
+
+    @Test func cliUnreachableServerNamesFix() throws {
+        // Port 1 on loopback has no listener, so the connection is refused at once.
+        let run = try ServeProcessTests.run(
+            ["broadcast", "list"], environment: ["MOTCUA_SERVER": "http://127.0.0.1:1", "MOTCUA_TOKEN": Self.first])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("http://127.0.0.1:1"))
+        #expect(run.errors.contains("MOTCUA_SERVER"))
+        #expect(run.errors.contains("motcua serve"))
+        #expect(!run.errors.contains("HTTPError"))
+        #expect(!run.errors.contains("Couldn't"))
+    }
+
+    @Test func cliMessagesUseVietnameseStatesAndCommands() async throws {
+        let harness = try Self.harness(subscribers: [Self.subscriber(.telegram, "1")])
+        let environment = ["MOTCUA_SERVER": harness.baseURL, "MOTCUA_TOKEN": Self.first]
+        let create = try ServeProcessTests.run(
+            ["broadcast", "create", "--text", "{xa}: họp dân"], environment: environment)
+        #expect(create.status == 0)
+        _ = try ServeProcessTests.run(["broadcast", "cancel", "1"], environment: environment)
+
+        let again = try ServeProcessTests.run(["broadcast", "cancel", "1"], environment: environment)
+        #expect(again.status == 2)
+        #expect(again.errors.contains("'đã hủy'"))
+        #expect(!again.errors.contains("cancelled"))
+
+        let missing = try ServeProcessTests.run(["broadcast", "status", "99"], environment: environment)
+        #expect(missing.status == 2)
+        #expect(missing.errors.contains("motcua broadcast list"))
+    }
+
+    @Test func cliQuietHoursDryRunShowsLocalTime() async throws {
+        let harness = try ServiceHarness()
+        harness.adminTokens = "officer:\(Self.first)"
+        // Quiet hours from an hour ago until two hours from now, in Vietnam's time zone.
+        let zone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.hour, .minute], from: Date())
+        let minute = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+        let end = (minute + 120) % 1_440
+        harness.broadcast.quietHours = QuietHours(
+            startMinute: (minute + 1_380) % 1_440, endMinute: end, timeZone: zone)
+        try harness.start()
+        let store = try SQLiteStore(path: harness.databasePath)
+        try store.importSubscriptions([Self.subscriber(.telegram, "1")])
+        store.close()
+
+        let run = try ServeProcessTests.run(
+            ["broadcast", "create", "--text", "{xa}: họp dân", "--dry-run"],
+            environment: ["MOTCUA_SERVER": harness.baseURL, "MOTCUA_TOKEN": Self.first])
+        #expect(run.status == 0)
+        let expected = String(format: "bắt đầu gửi lúc %02d:%02d ngày ", end / 60, end % 60)
+        #expect(run.output.contains(expected))
+        #expect(run.output.contains("(giờ Việt Nam)"))
+        #expect(!run.output.contains("Z\n"))
+        #expect(run.output.contains("gửi khi hết giờ yên lặng 1"))
+        #expect(!run.output.contains("gửi ngay"))
+    }
+
+    @Test func cliRejectsUnknownCommuneAndWarnsOnEmptyAudience() async throws {
+        let harness = try Self.harness(subscribers: [Self.subscriber(.telegram, "1", commune: "Xã Bình Hòa")])
+        let environment = ["MOTCUA_SERVER": harness.baseURL, "MOTCUA_TOKEN": Self.first]
+
+        let unknown = try ServeProcessTests.run(
+            ["broadcast", "create", "--text", "{xa}: họp dân", "--communes", "Bình Phú", "--dry-run"],
+            environment: environment)
+        #expect(unknown.status == 2)
+        #expect(unknown.errors.contains("'Bình Phú'"))
+        #expect(unknown.errors.contains("Xã Bình Hòa"))
+
+        let reached = try ServeProcessTests.run(
+            ["broadcast", "create", "--text", "{xa}: họp dân", "--communes", "Bình Hòa", "--dry-run"],
+            environment: environment)
+        #expect(reached.status == 0)
+        #expect(reached.output.contains("1 người đăng ký"))
+        #expect(!reached.output.contains("Cảnh báo"))
+
+        let empty = try ServeProcessTests.run(
+            ["broadcast", "create", "--text", "{xa}: họp dân", "--communes", "Tân Ninh", "--dry-run"],
+            environment: environment)
+        #expect(empty.status == 0)
+        #expect(empty.output.contains("Cảnh báo: không có người đăng ký nào"))
+
+        let created = try ServeProcessTests.run(
+            ["broadcast", "create", "--text", "{xa}: họp dân", "--communes", "Tân Ninh"], environment: environment)
+        #expect(created.status == 0)
+        #expect(created.output.contains("Cảnh báo: không có người đăng ký nào"))
     }
 }

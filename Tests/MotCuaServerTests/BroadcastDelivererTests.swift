@@ -60,7 +60,7 @@ final class BroadcastWorkerHarness: @unchecked Sendable {
     }
 
     /// Subscribes a citizen and stores a processed message from them at `lastMessage`.
-    func subscribe(_ channel: ChannelKind, _ userID: String, commune: String = "Bình Hòa", lastMessage: Date?) throws {
+    func subscribe(_ channel: ChannelKind, _ userID: String, commune: String = "Xã Bình Hòa", lastMessage: Date?) throws {
         let id = ConversationID(channel: channel, userID: userID)
         try store.importSubscriptions([
             Subscription(conversationID: id, commune: commune, topics: ["y-te"], createdAt: clock.now)
@@ -79,7 +79,7 @@ final class BroadcastWorkerHarness: @unchecked Sendable {
     func create(emergency: Bool = false, expiresAt: Date? = nil) throws -> Int64 {
         try store.createBroadcast(
             Broadcast(
-                id: 0, text: "Xã {xa} tiêm chủng ngày {ngay}", audience: BroadcastAudience(), expiresAt: expiresAt,
+                id: 0, text: "{xa} tiêm chủng ngày {ngay}", audience: BroadcastAudience(), expiresAt: expiresAt,
                 emergency: emergency, createdBy: "cb-a", approvedBy: "cb-b", state: .scheduled, createdAt: clock.now))
     }
 

@@ -59,6 +59,8 @@ struct ServeProcessTests {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        // Commands that read a chat line, such as `demo`, see the end of input and exit.
+        process.standardInput = FileHandle.nullDevice
         try process.run()
         return Launched(process: process, output: output, errors: errors)
     }

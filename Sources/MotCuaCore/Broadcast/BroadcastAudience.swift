@@ -4,7 +4,9 @@ import Foundation
 /// subscriber. A subscriber with an empty commune subscribed for the whole province and is in
 /// every commune's audience.
 public struct BroadcastAudience: Sendable, Equatable, Codable {
-    /// Commune names, compared without case and diacritics.
+    /// Commune names. A name matches a subscription's commune with or without its unit word, case and
+    /// diacritics ("Bình Hòa", "xa binh hoa" and "Xã Bình Hòa" are one commune), but two names with
+    /// different unit words ("Xã Bình Hòa", "Phường Bình Hòa") never match.
     public var communes: [String]
     /// Values from `Subscription.topics`; a subscriber needs at least one of them.
     public var topics: [String]
@@ -27,9 +29,17 @@ public struct BroadcastAudience: Sendable, Equatable, Codable {
             return false
         }
         if !communes.isEmpty, !subscription.commune.isEmpty {
-            let commune = VietnameseText.foldKey(subscription.commune)
-            return communes.contains { VietnameseText.foldKey($0) == commune }
+            let commune = CommuneKey(subscription.commune)
+            return communes.contains { Self.isSameCommune(CommuneKey($0), commune) }
         }
         return true
+    }
+
+    /// Compares two commune keys without their unit words, and compares the unit words only when both
+    /// names have one.
+    static func isSameCommune(_ first: CommuneKey, _ second: CommuneKey) -> Bool {
+        guard !first.folded.isEmpty, first.folded == second.folded else { return false }
+        guard let firstKind = first.kind, let secondKind = second.kind else { return true }
+        return firstKind == secondKind
     }
 }

@@ -93,6 +93,14 @@ extension Turn {
             }
         case .stopAnnouncements:
             state.handoff = false
+            if state.flowID == Command.stopAnnouncementsFlowID, let step = currentStep,
+                case .question(let question) = step.kind
+            {
+                // The stop phrase typed again while the stop flow asks for confirmation means yes, so
+                // the citizen is not asked whether to resume the flow they are already in.
+                answer(question, .text("có"), step: step)
+                return
+            }
             putDraftAside()
             if engine.catalog.flow(Command.stopAnnouncementsFlowID) != nil {
                 startFlow(Command.stopAnnouncementsFlowID)

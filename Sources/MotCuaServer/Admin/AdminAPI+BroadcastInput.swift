@@ -9,7 +9,7 @@ extension AdminAPI {
     {
         guard let text = try broadcastText(object, "text") else {
             throw AdminError(
-                .badRequest, "thiếu trường 'text'; gửi nội dung thông báo, ví dụ \"text\": \"Xã {xa} ...\"")
+                .badRequest, "thiếu trường 'text'; gửi nội dung thông báo, ví dụ \"text\": \"{xa}: ...\"")
         }
         let unknown = BroadcastText.unknownPlaceholders(in: text)
         if let name = unknown.first {

@@ -18,7 +18,10 @@ extension AdminAPI {
             }
         }
         guard let id = Int64(segments[0]), id > 0 else {
-            throw AdminError(.notFound, "mã thông báo '\(segments[0])' không hợp lệ; dùng số id từ GET /api/broadcasts")
+            throw AdminError(
+                .notFound,
+                "mã thông báo '\(segments[0])' không hợp lệ; xem các số bằng motcua broadcast list hoặc GET /api/broadcasts"
+            )
         }
         if segments.count == 1 {
             guard method == "GET" else { throw AdminError(.methodNotAllowed(allowed: ["GET"]), "dùng GET") }
@@ -76,7 +79,9 @@ extension AdminAPI {
             throw storeFailure(error, "reading a broadcast failed", call: call)
         }
         guard let (broadcast, counts) = found else {
-            throw AdminError(.notFound, "không có thông báo số \(id); xem danh sách bằng GET /api/broadcasts")
+            throw AdminError(
+                .notFound,
+                "không có thông báo số \(id); xem danh sách bằng motcua broadcast list hoặc GET /api/broadcasts")
         }
         return AdminReply(kind: .ok, body: AdminJSON.encode(AdminJSON.broadcast(broadcast, counts: counts, now: now)))
     }
@@ -84,7 +89,8 @@ extension AdminAPI {
     private func createBroadcast(call: Call) throws(AdminError) -> AdminReply {
         let object = try Self.jsonObject(call.request.body, allowed: Self.broadcastFields)
         let now = clock()
-        let draft = try Self.broadcastDraft(object, createdBy: call.official, now: now)
+        var draft = try Self.broadcastDraft(object, createdBy: call.official, now: now)
+        draft.audience = try resolveCommunes(draft.audience, call: call)
         let actor = actor(call)
 
         let state: BroadcastState
@@ -98,7 +104,9 @@ extension AdminAPI {
         }
         var broadcast = draft
         broadcast.state = state
+        let audienceSize: Int
         do {
+            audienceSize = try store.audienceMembers(broadcast.audience).count
             broadcast.id = try store.createBroadcast(broadcast)
         } catch {
             throw storeFailure(error, "creating a broadcast failed", call: call)
@@ -107,8 +115,35 @@ extension AdminAPI {
             "broadcast created",
             ["broadcast.id": "\(broadcast.id)", "state": state.rawValue, "emergency": "\(broadcast.emergency)"])
         onBroadcastChanged()
-        return AdminReply(
-            kind: .accepted, body: AdminJSON.encode(AdminJSON.broadcast(broadcast, counts: nil, now: now)))
+        var body = AdminJSON.broadcast(broadcast, counts: nil, now: now)
+        body.audienceSize = audienceSize
+        return AdminReply(kind: .accepted, body: AdminJSON.encode(body))
+    }
+
+    /// Replaces each commune of `audience` with the directory's full name, so that "Bình Hòa" reaches
+    /// the subscribers of "Xã Bình Hòa". A commune the directory cannot resolve is rejected with the
+    /// closest names.
+    /// NOTE: without a commune directory in the templates, communes are kept as typed and only the
+    /// comparison in `BroadcastAudience.includes` applies.
+    private func resolveCommunes(_ audience: BroadcastAudience, call: Call) throws(AdminError) -> BroadcastAudience {
+        guard let directory = engine.communes, !audience.communes.isEmpty else { return audience }
+        switch audience.resolvingCommunes(in: directory) {
+        case .success(let resolved):
+            return resolved
+        case .failure(let unknown):
+            call.logger.warning(
+                "broadcast audience rejected", ["reason": unknown.isAmbiguous ? "ambiguous commune" : "unknown commune"]
+            )
+            let names = unknown.suggestions.joined(separator: ", ")
+            if unknown.isAmbiguous {
+                throw AdminError(
+                    .badRequest,
+                    "xã/phường '\(unknown.value)' ứng với nhiều đơn vị: \(names); ghi rõ tên đầy đủ của một đơn vị")
+            }
+            let hint = names.isEmpty ? "kiểm tra lại tên trong templates/communes.yaml" : "có phải: \(names)?"
+            throw AdminError(
+                .badRequest, "không có xã/phường '\(unknown.value)' trong danh sách của tỉnh; \(hint)")
+        }
     }
 
     private func dryRun(_ broadcast: Broadcast, now: Date, call: Call) throws(AdminError) -> AdminReply {
@@ -140,7 +175,9 @@ extension AdminAPI {
             }
             reach[channel.rawValue] = entry
         }
-        let body = AdminJSON.DryRunBody(total: members.count, channels: reach, quietHoursNow: quiet, startsAt: startsAt)
+        let body = AdminJSON.DryRunBody(
+            total: members.count, channels: reach, quietHoursNow: quiet, startsAt: startsAt,
+            startsAtLocal: AdminJSON.localTime(startsAt, timeZone: broadcastSettings.quietHours.timeZone))
         return AdminReply(kind: .ok, body: AdminJSON.encode(body))
     }
 
@@ -161,7 +198,9 @@ extension AdminAPI {
             throw storeFailure(error, "reading a broadcast failed", call: call)
         }
         guard let broadcast else {
-            throw AdminError(.notFound, "không có thông báo số \(id); xem danh sách bằng GET /api/broadcasts")
+            throw AdminError(
+                .notFound,
+                "không có thông báo số \(id); xem danh sách bằng motcua broadcast list hoặc GET /api/broadcasts")
         }
         let next: BroadcastState
         switch broadcastSettings.rules.apply(command, to: broadcast, by: actor(call)) {
@@ -206,7 +245,22 @@ extension AdminAPI {
                 "vai trò \(role.rawValue) không được đặt emergency; bỏ \"emergency\" hoặc nhờ cán bộ có vai trò admin")
         case .invalidState(let state, let command):
             return AdminError(
-                .conflict, "không thể \(label(command)) thông báo đang ở trạng thái \(state.rawValue)")
+                .conflict,
+                "không thể \(label(command)) thông báo đang ở trạng thái '\(stateLabel(state))'; xem trạng thái bằng motcua broadcast status"
+            )
+        }
+    }
+
+    /// Returns the Vietnamese name of a state, the same words as `motcua broadcast` prints.
+    static func stateLabel(_ state: BroadcastState) -> String {
+        switch state {
+        case .draft: return "nháp"
+        case .awaitingApproval: return "chờ duyệt"
+        case .scheduled: return "đã duyệt, chờ giờ gửi"
+        case .running: return "đang gửi"
+        case .paused: return "tạm dừng"
+        case .completed: return "đã gửi xong"
+        case .cancelled: return "đã hủy"
         }
     }
 

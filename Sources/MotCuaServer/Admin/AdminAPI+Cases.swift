@@ -57,10 +57,11 @@ extension AdminAPI {
     func updateCase(_ kind: CaseKind, code: String, call: Call) throws(AdminError) -> AdminReply {
         let object = try Self.jsonObject(call.request.body, allowed: ["status", "note"])
         guard let statusName = try Self.text(object, "status") else {
-            throw AdminError(.badRequest, "field 'status' is missing; use one of \(Self.statusNames)")
+            throw AdminError(.badRequest, "thiếu trường 'status'; dùng một trong \(Self.statusNames)")
         }
         guard let status = CaseStatus(rawValue: statusName) else {
-            throw AdminError(.badRequest, "field 'status': '\(statusName)' is invalid; use one of \(Self.statusNames)")
+            throw AdminError(
+                .badRequest, "trường 'status': '\(statusName)' không hợp lệ; dùng một trong \(Self.statusNames)")
         }
         let note = try Self.text(object, "note")
 
@@ -101,6 +102,6 @@ extension AdminAPI {
     }
 
     private func notFound(_ kind: CaseKind, _ code: String) -> AdminError {
-        AdminError(.notFound, "no \(kind.rawValue) has code \(code)")
+        AdminError(.notFound, "không có \(kind == .dossier ? "hồ sơ" : "phản ánh") mã \(code); kiểm tra lại mã")
     }
 }

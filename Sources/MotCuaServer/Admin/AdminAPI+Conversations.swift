@@ -9,7 +9,7 @@ extension AdminAPI {
         let query = call.request.query
         if let handoff = query["handoff"], !handoff.isEmpty, handoff != "true" {
             throw AdminError(
-                .badRequest, "query parameter 'handoff': '\(handoff)' is invalid; only handoff=true is supported")
+                .badRequest, "tham số 'handoff': '\(handoff)' không hợp lệ; chỉ dùng được handoff=true")
         }
         let (limit, offset) = try Self.page(query)
         do {
@@ -30,17 +30,22 @@ extension AdminAPI {
     func sendMessage(to conversation: ConversationID, call: Call) throws(AdminError) -> AdminReply {
         let object = try Self.jsonObject(call.request.body, allowed: ["text"])
         guard let text = try Self.text(object, "text") else {
-            throw AdminError(.badRequest, "field 'text' is missing or empty")
+            throw AdminError(.badRequest, "thiếu trường 'text' hoặc trường rỗng; gửi nội dung tin nhắn")
         }
 
         let outcome: Result<Int64, AdminError> = processor.runInLane(for: conversation) {
             do {
                 guard let record = try store.loadConversation(conversation) else {
-                    return .failure(AdminError(.notFound, "no conversation \(conversation)"))
+                    return .failure(
+                        AdminError(
+                            .notFound, "không có cuộc trò chuyện \(conversation); kiểm tra kênh và mã người dùng"))
                 }
                 guard record.handoff else {
                     return .failure(
-                        AdminError(.conflict, "conversation \(conversation) is not in handoff; the bot handles it"))
+                        AdminError(
+                            .conflict,
+                            "cuộc trò chuyện \(conversation) không ở chế độ cán bộ trả lời, bot đang trả lời; xem GET /api/conversations?handoff=true"
+                        ))
                 }
                 return .success(try store.queueMessage(OutboundMessage(text: text), to: conversation, now: clock()))
             } catch {
@@ -59,10 +64,16 @@ extension AdminAPI {
         let outcome: Result<Int, AdminError> = processor.runInLane(for: conversation) {
             do {
                 guard let record = try store.loadConversation(conversation) else {
-                    return .failure(AdminError(.notFound, "no conversation \(conversation)"))
+                    return .failure(
+                        AdminError(
+                            .notFound, "không có cuộc trò chuyện \(conversation); kiểm tra kênh và mã người dùng"))
                 }
                 guard record.handoff else {
-                    return .failure(AdminError(.conflict, "conversation \(conversation) is not in handoff"))
+                    return .failure(
+                        AdminError(
+                            .conflict,
+                            "cuộc trò chuyện \(conversation) không ở chế độ cán bộ trả lời nên không cần trả lại cho bot"
+                        ))
                 }
                 let state = try JSONDecoder().decode(ConversationState.self, from: record.state)
                 let now = clock()

@@ -13,14 +13,14 @@ extension AdminAPI {
         var filter = CaseFilter(limit: defaultLimit)
         if let status = query["status"], !status.isEmpty {
             guard CaseStatus(rawValue: status) != nil else {
-                throw AdminError(.badRequest, "query parameter 'status': '\(status)' is invalid; use \(statusNames)")
+                throw AdminError(.badRequest, "tham số 'status': '\(status)' không hợp lệ; dùng \(statusNames)")
             }
             filter.status = status
         }
         if let since = query["since"], !since.isEmpty {
             guard let date = parseDate(since) else {
                 throw AdminError(
-                    .badRequest, "query parameter 'since': '\(since)' is invalid; use ISO 8601, e.g. 2025-03-01")
+                    .badRequest, "tham số 'since': '\(since)' không hợp lệ; viết theo ISO 8601, ví dụ 2025-03-01")
             }
             filter.since = date
         }
@@ -34,7 +34,7 @@ extension AdminAPI {
         var offset = 0
         if let text = query["offset"], !text.isEmpty {
             guard let value = Int(text), value >= 0 else {
-                throw AdminError(.badRequest, "query parameter 'offset': '\(text)' is invalid; use 0 or more")
+                throw AdminError(.badRequest, "tham số 'offset': '\(text)' không hợp lệ; dùng số từ 0 trở lên")
             }
             offset = value
         }
@@ -46,7 +46,7 @@ extension AdminAPI {
         guard let text = query["limit"], !text.isEmpty else { return defaultLimit }
         guard let value = Int(text), (1...maximumLimit).contains(value) else {
             throw AdminError(
-                .badRequest, "query parameter 'limit': '\(text)' is invalid; use a number from 1 to \(maximumLimit)")
+                .badRequest, "tham số 'limit': '\(text)' không hợp lệ; dùng số từ 1 tới \(maximumLimit)")
         }
         return value
     }
@@ -64,11 +64,12 @@ extension AdminAPI {
     /// Decodes the body as a JSON object whose fields are all in `allowed`.
     static func jsonObject(_ body: [UInt8], allowed: Set<String>) throws(AdminError) -> [String: Any] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
-            throw AdminError(.badRequest, "the body must be a JSON object")
+            throw AdminError(
+                .badRequest, "nội dung yêu cầu phải là một đối tượng JSON, ví dụ {\"status\": \"processing\"}")
         }
         if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
             let names = allowed.sorted().joined(separator: ", ")
-            throw AdminError(.badRequest, "field '\(unknown)' is unknown; the body takes \(names)")
+            throw AdminError(.badRequest, "trường '\(unknown)' không tồn tại; dùng \(names)")
         }
         return object
     }
@@ -77,11 +78,11 @@ extension AdminAPI {
     static func text(_ object: [String: Any], _ field: String) throws(AdminError) -> String? {
         guard let value = object[field], !(value is NSNull) else { return nil }
         guard let text = value as? String else {
-            throw AdminError(.badRequest, "field '\(field)' must be a string")
+            throw AdminError(.badRequest, "trường '\(field)' phải là chuỗi ký tự")
         }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.count <= maximumTextLength else {
-            throw AdminError(.badRequest, "field '\(field)' is longer than \(maximumTextLength) characters")
+            throw AdminError(.badRequest, "trường '\(field)' dài quá \(maximumTextLength) ký tự; rút gọn nội dung")
         }
         return trimmed.isEmpty ? nil : trimmed
     }

@@ -12,7 +12,7 @@ extension AdminAPI {
         if let text = query["before"], !text.isEmpty {
             guard let id = TranscriptEntry.ID(text) else {
                 throw AdminError(
-                    .badRequest, "query parameter 'before': '\(text)' is invalid; use a message id such as in-12")
+                    .badRequest, "tham số 'before': '\(text)' không hợp lệ; dùng mã tin nhắn, ví dụ in-12")
             }
             before = id
         }
@@ -24,13 +24,13 @@ extension AdminAPI {
         } catch let error as StorageError where error.code == .notFound {
             throw AdminError(
                 .badRequest,
-                "query parameter 'before': '\(before?.description ?? "")' is not a message of conversation "
-                    + "\(conversation)")
+                "tham số 'before': '\(before?.description ?? "")' không phải tin nhắn của cuộc trò chuyện "
+                    + "\(conversation); dùng 'before' từ trang trước")
         } catch {
             throw storeFailure(error, "reading a transcript failed", call: call)
         }
         guard var entries = found else {
-            throw AdminError(.notFound, "no conversation \(conversation)")
+            throw AdminError(.notFound, "không có cuộc trò chuyện \(conversation); kiểm tra kênh và mã người dùng")
         }
         let hasOlder = entries.count > limit
         if hasOlder {

@@ -42,6 +42,9 @@ extension AdminJSON {
         var ratePerMinute: Int?
         /// When the queued recipients are expected to be sent at the last minute's rate.
         var estimatedFinish: Date?
+        /// The number of subscribers in the audience when the broadcast was created; only in the
+        /// response to its creation, because the audience is fixed later, when sending starts.
+        var audienceSize: Int?
     }
 
     struct ChannelReachBody: Encodable {
@@ -58,6 +61,20 @@ extension AdminJSON {
         /// True when quiet hours would hold the broadcast back at this moment.
         var quietHoursNow: Bool
         var startsAt: Date
+        /// `startsAt` in the broadcast time zone, as officials read it: "06:00 ngày 05/12/2026 (giờ Việt Nam)".
+        var startsAtLocal: String
+    }
+
+    /// Formats `date` as "HH:mm ngày dd/MM/yyyy" in `timeZone`, followed by the zone's name.
+    static func localTime(_ date: Date, timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let text = String(
+            format: "%02d:%02d ngày %02d/%02d/%04d", parts.hour ?? 0, parts.minute ?? 0, parts.day ?? 0,
+            parts.month ?? 0, parts.year ?? 0)
+        let vietnam = ["Asia/Ho_Chi_Minh", "Asia/Saigon"].contains(timeZone.identifier)
+        return text + (vietnam ? " (giờ Việt Nam)" : " (giờ \(timeZone.identifier))")
     }
 
     static func broadcast(_ broadcast: Broadcast, counts: RecipientCounts?, now: Date) -> BroadcastBody {

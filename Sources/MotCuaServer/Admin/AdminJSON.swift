@@ -104,7 +104,7 @@ enum AdminJSON {
 
     struct ErrorBody: Encodable {
         var error: String
-        /// The same text as `error`; broadcast endpoints write it in Vietnamese for officials.
+        /// The same text as `error`: a Vietnamese message for officials that names the value and the fix.
         var message: String?
     }
 
