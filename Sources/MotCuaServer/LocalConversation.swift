@@ -24,7 +24,7 @@ public struct LocalConversation {
     public init(engine: ConversationEngine, userID: String, logger: Logger) throws {
         self.engine = engine
         self.conversationID = ConversationID(channel: .zalo, userID: userID)
-        self.store = try SQLiteStore(path: ":memory:")
+        self.store = try SQLiteStore.freshInMemory()
         self.actions = ActionPerformer(store: store, messages: engine.messages, catalog: engine.catalog, logger: logger)
         self.logger = logger
     }

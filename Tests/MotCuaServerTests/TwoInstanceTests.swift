@@ -131,6 +131,7 @@ struct TwoInstanceTests {
                 healthy, "instance on port \(instance.port) did not start; log: \(Self.tail(instance.logPath))")
         }
 
+        let database = TwoInstanceDatabase(url: schema.url)
         let progress = Progress()
         let killAfter = Self.userCount * Self.turns.count * 2 / 5
         let doomed = instances[0]
@@ -156,10 +157,15 @@ struct TwoInstanceTests {
                 }
                 // A killed process may have sent a reply without recording it as delivered, and the
                 // survivor then sends it again: no platform API offers an idempotency key. The doomed
-                // instance's mock therefore rejects sends for a moment before the kill, so that no
-                // reply is in that window and "exactly once" is checkable.
+                // instance's mock therefore rejects sends before the kill, and the kill waits until
+                // the database records every reply that mock took as delivered. Only then is no
+                // reply in that window and "exactly once" checkable. A fixed pause is not enough,
+                // because the sender marks a batch delivered only after recording its failed sends.
                 doomedMock.failNext(Array(repeating: .httpStatus(500), count: 100_000))
-                try await Task.sleep(for: .milliseconds(300))
+                let acknowledged = await Self.waitUntilAcknowledged(mocks: mocks, doomed: 0, database: database)
+                if !acknowledged {
+                    progress.withLock { $0.failures.append("the doomed instance left sent replies unrecorded") }
+                }
                 progress.withLock { $0.killed = true }
                 doomed.stop(signal: SIGKILL)
             }
@@ -168,15 +174,8 @@ struct TwoInstanceTests {
         let postingFailures = progress.withLock { $0.failures }
         #expect(postingFailures.isEmpty, "\(postingFailures.prefix(5))")
 
-        // Wait until every citizen got the last turn's reply, then a little longer for duplicates.
-        let lastReply = Self.turns.last!.reply
-        let deadline = Date().addingTimeInterval(120)
-        while Date() < deadline {
-            let finished = Set(mocks.flatMap(\.messages).filter { $0.text.contains(lastReply) }.map(\.recipient))
-            if finished.count >= Self.userCount { break }
-            try await Task.sleep(for: .milliseconds(200))
-        }
-        try await Task.sleep(for: .seconds(3))
+        let quiet = await Self.waitForQuiescence(mocks: mocks, database: database, timeout: 120)
+        #expect(quiet, "inbox or outbox rows were still pending, or replies still arriving, after 120 s")
         let elapsed = Date().timeIntervalSince(start)
 
         // Both mocks' messages in arrival order; one citizen's replies leave one at a time, so
@@ -188,19 +187,22 @@ struct TwoInstanceTests {
         #expect(byUser.count == Self.userCount, "citizens with replies: \(byUser.count)")
         #expect(mocks[1].messages.count > 0)
         let reference = byUser[Self.userID(0)] ?? []
-        var wrongUsers: [String] = []
+        var wrongUsers: [Int] = []
         for user in 0..<Self.userCount {
             let texts = byUser[Self.userID(user)] ?? []
             let positions = Self.turns.map { step in texts.indices.filter { texts[$0].contains(step.reply) } }
             let exactlyOnceInOrder =
                 positions.allSatisfy { $0.count == 1 } && positions.map { $0[0] } == positions.map { $0[0] }.sorted()
             if !exactlyOnceInOrder || texts != reference {
-                wrongUsers.append("\(user): \(texts.count) replies")
+                wrongUsers.append(user)
             }
         }
+        let diagnosis =
+            wrongUsers.isEmpty
+            ? "" : Self.diagnose(wrongUsers.prefix(10), reference: reference, mocks: mocks, database: database)
         #expect(
             wrongUsers.isEmpty,
-            "citizens whose replies were missing, repeated or out of order: \(wrongUsers.prefix(10))")
+            "\(wrongUsers.count) citizens whose replies were missing, repeated or out of order:\n\(diagnosis)")
         #expect(reference.count >= Self.turns.count)
         #expect(elapsed < 180, "took \(Int(elapsed)) s")
     }

@@ -255,9 +255,7 @@ final class EventProcessor: Sendable {
 
     /// Encodes a state for the store. Keys are sorted, which the store's handoff backfill relies on.
     static func record(_ state: ConversationState, id: ConversationID, now: Date) throws -> ConversationRecord {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return ConversationRecord(id: id, state: try encoder.encode(state), updatedAt: now, handoff: state.handoff)
+        ConversationRecord(id: id, state: state.sortedKeyJSON(), updatedAt: now, handoff: state.handoff)
     }
 
     /// Runs `body` on the conversation's lane, after the events already queued there, so a change

@@ -97,6 +97,35 @@ final class SQLiteConnection {
         }
     }
 
+    /// Returns a copy of the main database's bytes, as a database file would hold them.
+    func serializedMainDatabase(purpose: String) throws -> [UInt8] {
+        var size: sqlite3_int64 = 0
+        guard let bytes = sqlite3_serialize(handle, "main", &size, 0) else {
+            throw StorageError(.queryFailed, "\(purpose) failed: sqlite3_serialize returned no data")
+        }
+        defer { sqlite3_free(bytes) }
+        return Array(UnsafeBufferPointer(start: bytes, count: Int(size)))
+    }
+
+    /// Replaces the main database with an in-memory copy of `image`, which came from
+    /// `serializedMainDatabase`. The copy may grow, and SQLite frees it when the connection closes.
+    /// Call this before any statement runs on the connection.
+    func deserializeMainDatabase(_ image: [UInt8], purpose: String) throws {
+        guard let memory = sqlite3_malloc64(sqlite3_uint64(max(image.count, 1))) else {
+            throw StorageError(.queryFailed, "\(purpose) failed: out of memory for \(image.count) bytes")
+        }
+        let buffer = memory.bindMemory(to: UInt8.self, capacity: max(image.count, 1))
+        image.withUnsafeBufferPointer { source in
+            if let base = source.baseAddress {
+                buffer.update(from: base, count: source.count)
+            }
+        }
+        // With FREEONCLOSE, SQLite owns the buffer from here on, also when the call fails.
+        let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
+        let size = sqlite3_int64(image.count)
+        try check(sqlite3_deserialize(handle, "main", buffer, size, size, flags), purpose: purpose)
+    }
+
     /// Whether no transaction is open, also after SQLite rolled one back on its own after an error.
     var isAutocommit: Bool {
         sqlite3_get_autocommit(handle) != 0

@@ -57,6 +57,14 @@ public final class SQLiteStore: Store {
         self.groupsCommits = path != ":memory:"
     }
 
+    /// Wraps an open in-memory connection whose schema is already migrated.
+    init(migratedInMemory connection: sending SQLiteConnection) {
+        self.path = ":memory:"
+        self.connection = Mutex(connection)
+        self.reader = Mutex(nil)
+        self.groupsCommits = false
+    }
+
     /// Opens the database at `path` like `init(path:)`, applies pending migrations and returns
     /// their numbers.
     public static func migrate(path: String) throws -> [Int] {
@@ -158,7 +166,7 @@ public final class SQLiteStore: Store {
         }
     }
 
-    private static func configure(_ connection: SQLiteConnection, path: String) throws {
+    static func configure(_ connection: SQLiteConnection, path: String) throws {
         try connection.setBusyTimeout(milliseconds: busyTimeoutMilliseconds, purpose: "setting busy timeout")
 
         let modes = try connection.query("PRAGMA journal_mode = WAL", purpose: "enabling WAL mode") { row in
