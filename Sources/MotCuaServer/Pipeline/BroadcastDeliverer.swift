@@ -66,6 +66,8 @@ final class BroadcastDeliverer: Sendable {
             for id in completed { logger.info("broadcast completed", ["broadcast.id": "\(id)"]) }
             return handled
         } catch {
+            // NOTE: this line repeats every round while the database is down, and the deliverer holds no
+            // ServiceMetrics, so motcua_database_errors_total does not count failed broadcast rounds.
             logger.error("broadcast round failed", ["error": "\(error)"])
             return 0
         }
