@@ -75,6 +75,23 @@ struct SecretFileTests {
         #expect(error?.message.contains("rỗng") == true)
     }
 
+    @Test func symbolicLinkRejectedWithTarget() throws {
+        let target = try Self.secretFile("SECRET_VALUE", permissions: 0o600)
+        let link = target + "-link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        defer {
+            try? FileManager.default.removeItem(atPath: link)
+            try? FileManager.default.removeItem(atPath: target)
+        }
+        let error = #expect(throws: ConfigurationError.self) {
+            try Configuration.load(file: nil, environment: ["MOTCUA_METRICS_TOKEN_FILE": link])
+        }
+        #expect(error?.key == "MOTCUA_METRICS_TOKEN_FILE")
+        #expect(error?.message.contains("liên kết tượng trưng") == true)
+        #expect(error?.message.contains(target) == true)
+        #expect(error?.description.contains("SECRET_VALUE") == false)
+    }
+
     @Test func variableAndFileTogetherRejected() throws {
         let path = try Self.secretFile("A", permissions: 0o600)
         defer { try? FileManager.default.removeItem(atPath: path) }

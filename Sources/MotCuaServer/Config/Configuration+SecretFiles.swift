@@ -13,6 +13,15 @@ extension Configuration {
                 key: variable,
                 message: "không đọc được tệp '\(path)'; kiểm tra đường dẫn và quyền đọc của người chạy dịch vụ")
         }
+        // A symbolic link is rejected because the permission check below would read the link's
+        // own mode, not the mode of the file that holds the secret.
+        if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+            throw ConfigurationError(
+                key: variable,
+                message:
+                    "'\(path)' là liên kết tượng trưng (tới '\(target)'); đặt \(variable) bằng đường dẫn của tệp thật")
+        }
         guard attributes[.type] as? FileAttributeType == .typeRegular else {
             throw ConfigurationError(key: variable, message: "'\(path)' không phải tệp thường")
         }
