@@ -14,7 +14,7 @@ extension Configuration {
                 message: "không đọc được tệp '\(path)'; kiểm tra đường dẫn và quyền đọc của người chạy dịch vụ")
         }
         // A symbolic link is rejected because the permission check below would read the link's
-        // own mode, not the mode of the file that holds the secret.
+        // own mode, not the mode of the file that contains the secret.
         if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
             throw ConfigurationError(
