@@ -57,4 +57,15 @@ struct BroadcastConfigurationTests {
         }
         #expect(error?.key == key)
     }
+
+    @Test(arguments: [("5", "'5' phải lớn hơn"), ("2.5", "'2.5' phải lớn hơn")])
+    func shortLeaseEchoesValueAsTyped(typed: String, expected: String) throws {
+        let file = try ConfigurationTests.write("broadcast:\n  lease_seconds: \(typed)\n")
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let error = #expect(throws: ConfigurationError.self) {
+            try Configuration.load(file: file, environment: [:])
+        }
+        #expect(error?.message.hasPrefix(expected) == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains(".0") == false, "\(error?.message ?? "")")
+    }
 }

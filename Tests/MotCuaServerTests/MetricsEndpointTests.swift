@@ -148,7 +148,7 @@ struct MetricsEndpointTests {
         store.close()
         let response = router.handle(request)
         #expect(response.status == 503)
-        #expect(String(decoding: response.body, as: UTF8.self).contains("database unavailable"))
+        #expect(String(decoding: response.body, as: UTF8.self).contains("không kết nối được cơ sở dữ liệu"))
         #expect(metrics.registry.value("motcua_database_errors_total", labels: ["operation": "readiness"]) == 1)
     }
 }

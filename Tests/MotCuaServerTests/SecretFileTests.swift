@@ -53,6 +53,45 @@ struct SecretFileTests {
         #expect(error?.key == "MOTCUA_METRICS_TOKEN_FILE")
     }
 
+    @Test(arguments: ["OA_SECRET\r\n", "OA_SECRET\n", "OA_SECRET"])
+    func trailingLineBreakRemoved(text: String) throws {
+        let path = try Self.secretFile(text, permissions: 0o600)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var environment = Self.zaloBase
+        environment["MOTCUA_ZALO_OA_SECRET_FILE"] = path
+
+        let configuration = try Configuration.load(file: nil, environment: environment)
+        #expect(configuration.zalo.oaSecret == "OA_SECRET")
+    }
+
+    @Test(arguments: ["\r\n", ""])
+    func lineBreakOnlyFileRejected(text: String) throws {
+        let path = try Self.secretFile(text, permissions: 0o600)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let error = #expect(throws: ConfigurationError.self) {
+            try Configuration.load(file: nil, environment: ["MOTCUA_METRICS_TOKEN_FILE": path])
+        }
+        #expect(error?.key == "MOTCUA_METRICS_TOKEN_FILE")
+        #expect(error?.message.contains("rỗng") == true)
+    }
+
+    @Test func symbolicLinkRejectedWithTarget() throws {
+        let target = try Self.secretFile("SECRET_VALUE", permissions: 0o600)
+        let link = target + "-link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        defer {
+            try? FileManager.default.removeItem(atPath: link)
+            try? FileManager.default.removeItem(atPath: target)
+        }
+        let error = #expect(throws: ConfigurationError.self) {
+            try Configuration.load(file: nil, environment: ["MOTCUA_METRICS_TOKEN_FILE": link])
+        }
+        #expect(error?.key == "MOTCUA_METRICS_TOKEN_FILE")
+        #expect(error?.message.contains("liên kết tượng trưng") == true)
+        #expect(error?.message.contains(target) == true)
+        #expect(error?.description.contains("SECRET_VALUE") == false)
+    }
+
     @Test func variableAndFileTogetherRejected() throws {
         let path = try Self.secretFile("A", permissions: 0o600)
         defer { try? FileManager.default.removeItem(atPath: path) }

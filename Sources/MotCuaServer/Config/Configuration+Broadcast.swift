@@ -63,7 +63,8 @@ extension Configuration {
         guard broadcast.leaseSeconds > outboundTimeoutSeconds else {
             throw ConfigurationError(
                 key: "broadcast.lease_seconds",
-                message: "'\(broadcast.leaseSeconds)' phải lớn hơn outbound.timeout_seconds (\(outboundTimeoutSeconds))"
+                message: "'\(Self.numberText(broadcast.leaseSeconds))' phải lớn hơn outbound.timeout_seconds "
+                    + "(\(Self.numberText(outboundTimeoutSeconds)))"
             )
         }
     }

@@ -10,17 +10,21 @@ extension Configuration {
         for (name, limit) in channels {
             if !(limit.perSecond > 0 && limit.perSecond.isFinite) {
                 throw ConfigurationError(
-                    key: "limits.\(name).per_second", message: "'\(limit.perSecond)' không hợp lệ; cần một số dương")
+                    key: "limits.\(name).per_second",
+                    message: "'\(Self.numberText(limit.perSecond))' không hợp lệ; cần một số dương")
             }
             if !(limit.burst >= 1 && limit.burst.isFinite) {
                 throw ConfigurationError(
-                    key: "limits.\(name).burst", message: "'\(limit.burst)' không hợp lệ; cần một số từ 1 trở lên")
+                    key: "limits.\(name).burst",
+                    message: "'\(Self.numberText(limit.burst))' không hợp lệ; cần một số từ 1 trở lên")
             }
         }
         if !(limits.perRecipientPerSecond >= 0 && limits.perRecipientPerSecond.isFinite) {
             throw ConfigurationError(
                 key: "limits.per_recipient_per_second",
-                message: "'\(limits.perRecipientPerSecond)' không hợp lệ; cần một số không âm, 0 để tắt giới hạn")
+                message:
+                    "'\(Self.numberText(limits.perRecipientPerSecond))' không hợp lệ; cần một số không âm, 0 để tắt giới hạn"
+            )
         }
     }
 

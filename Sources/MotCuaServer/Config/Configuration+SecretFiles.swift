@@ -3,7 +3,7 @@ import Foundation
 extension Configuration {
     /// Reads a secret from the file named by a `<VARIABLE>_FILE` variable. The file must be a
     /// regular file that neither its group nor other users may read, because anyone who can read
-    /// it can impersonate the service. One trailing line break is removed, as editors add one.
+    /// it can impersonate the service. One trailing "\n" or "\r\n" is removed, as editors add one.
     static func readSecretFile(_ path: String, variable: String) throws -> String {
         let attributes: [FileAttributeKey: Any]
         do {
@@ -12,6 +12,15 @@ extension Configuration {
             throw ConfigurationError(
                 key: variable,
                 message: "không đọc được tệp '\(path)'; kiểm tra đường dẫn và quyền đọc của người chạy dịch vụ")
+        }
+        // A symbolic link is rejected because the permission check below would read the link's
+        // own mode, not the mode of the file that contains the secret.
+        if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+            throw ConfigurationError(
+                key: variable,
+                message:
+                    "'\(path)' là liên kết tượng trưng (tới '\(target)'); đặt \(variable) bằng đường dẫn của tệp thật")
         }
         guard attributes[.type] as? FileAttributeType == .typeRegular else {
             throw ConfigurationError(key: variable, message: "'\(path)' không phải tệp thường")
@@ -28,12 +37,13 @@ extension Configuration {
             throw ConfigurationError(
                 key: variable, message: "không đọc được tệp '\(path)'; kiểm tra quyền đọc của người chạy dịch vụ")
         }
-        var text = String(decoding: data, as: UTF8.self)
-        if text.hasSuffix("\r\n") {
-            text.removeLast(2)
-        } else if text.hasSuffix("\n") {
-            text.removeLast()
+        // Strips bytes rather than Characters, because Swift counts "\r\n" as one Character.
+        var bytes = data[...]
+        if bytes.last == UInt8(ascii: "\n") {
+            bytes = bytes.dropLast()
+            if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         guard !text.isEmpty else {
             throw ConfigurationError(key: variable, message: "tệp '\(path)' rỗng; ghi bí mật vào tệp")
         }

@@ -44,6 +44,7 @@ public struct ServiceMetrics: Sendable {
             "motcua_database_errors_total", help: "Database operations that failed, by operation.")
         retentionDeleted = registry.counter(
             "motcua_retention_deleted_total", help: "Rows deleted by the retention job, by kind.")
+        registerKnownLabels()
     }
 
     /// Registers the gauges read from the store at every scrape: inbox and outbox depth and

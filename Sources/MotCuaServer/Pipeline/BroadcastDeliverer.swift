@@ -77,6 +77,8 @@ final class BroadcastDeliverer: Sendable {
             try completeFinished()
             return claim.handled
         } catch {
+            // NOTE: this line repeats every round while the database is down, and the deliverer holds no
+            // ServiceMetrics, so motcua_database_errors_total does not count failed broadcast rounds.
             logger.error("broadcast round failed", ["error": "\(error)"])
             return 0
         }

@@ -40,6 +40,7 @@ final class EventProcessor: Sendable {
     private let clock: @Sendable () -> Date
     private let onReplies: @Sendable () -> Void
     private let metrics: ServiceMetrics
+    private let claimFailures: RepeatedFailureLog
     private let lanes: [DispatchQueue]
     private let wakeSignal = WakeSignal()
     private let state = Mutex(State())
@@ -59,6 +60,7 @@ final class EventProcessor: Sendable {
         self.engine = engine
         self.actions = ActionPerformer(store: store, messages: engine.messages, catalog: engine.catalog, logger: logger)
         self.logger = logger
+        self.claimFailures = RepeatedFailureLog(action: "claiming pending events", logger: logger)
         self.clock = clock
         self.onReplies = onReplies
         self.lanes = (0..<max(1, lanes)).map { DispatchQueue(label: "motcua.lane.\($0)") }
@@ -101,9 +103,10 @@ final class EventProcessor: Sendable {
         do {
             // Claims use the wall clock, not the injected clock, because other instances compare them.
             pending = try store.claimInbound(owner: instanceID, now: Date(), lease: claimLease, limit: 256)
+            claimFailures.succeeded(["instance.id": instanceID])
         } catch {
             metrics.databaseErrors.increment(["operation": "claim_inbox"])
-            logger.error("claiming pending events failed", ["error": "\(error)", "instance.id": instanceID])
+            claimFailures.failed(error, ["instance.id": instanceID])
             return
         }
         var seen: Set<ConversationID> = []

@@ -35,6 +35,7 @@ final class OutboxSender: Sendable {
     private let logger: Logger
     private let clock: @Sendable () -> Date
     private let metrics: ServiceMetrics
+    private let claimFailures: RepeatedFailureLog
     private let loop = Mutex<BackgroundLoop?>(nil)
     private let rateLimits: Mutex<OutboxRateLimits>
     private let deliveryExecutor = DeliveryExecutor()
@@ -51,6 +52,7 @@ final class OutboxSender: Sendable {
         self.zaloTokens = zaloTokens
         self.settings = settings
         self.logger = logger
+        self.claimFailures = RepeatedFailureLog(action: "claiming replies", logger: logger)
         self.clock = clock
         self.rateLimits = Mutex(OutboxRateLimits(channels: settings.channelLimits, recipient: settings.recipientLimit))
     }
@@ -73,9 +75,10 @@ final class OutboxSender: Sendable {
         let batch: [OutboxEntry]
         do {
             batch = try store.claimDueOutbox(now: clock(), limit: settings.batchSize, lease: settings.leaseSeconds)
+            claimFailures.succeeded()
         } catch {
             metrics.databaseErrors.increment(["operation": "claim_outbox"])
-            logger.error("claiming replies failed", ["error": "\(error)"])
+            claimFailures.failed(error)
             return 0
         }
         guard !batch.isEmpty else { return 0 }

@@ -7,7 +7,7 @@ extension Router {
     /// POSTs that may carry several events.
     func messengerWebhook(_ request: HTTPRequest, logger: Logger) -> HTTPResponse {
         guard let messenger = channels.messenger else {
-            return .text(404, "the Messenger channel is not enabled; set MOTCUA_MESSENGER_APP_SECRET\n")
+            return .text(404, "kênh Messenger chưa bật; đặt MOTCUA_MESSENGER_APP_SECRET\n")
         }
         switch request.method {
         case "GET":

@@ -12,7 +12,7 @@ extension Router {
     /// goes through the outbox.
     func telegramWebhook(_ request: HTTPRequest, logger: Logger) -> HTTPResponse {
         guard let telegram = channels.telegram else {
-            return .text(404, "the Telegram channel is not enabled; set MOTCUA_TELEGRAM_SECRET\n")
+            return .text(404, "kênh Telegram chưa bật; đặt MOTCUA_TELEGRAM_SECRET\n")
         }
         guard request.method == "POST" else {
             return .text(405, "use POST\n")

@@ -99,7 +99,7 @@ struct Router: Sendable {
         } catch {
             metrics.databaseErrors.increment(["operation": "readiness"])
             logger.error("readiness check failed", ["error": "\(error)"])
-            return .text(503, "not ready: database unavailable\n")
+            return .text(503, "chưa sẵn sàng: không kết nối được cơ sở dữ liệu\n")
         }
     }
 
@@ -109,7 +109,7 @@ struct Router: Sendable {
         _ request: HTTPRequest, logger: Logger, respond: @escaping @Sendable (HTTPResponse) -> Void
     ) {
         guard let zalo = channels.zalo else {
-            return respond(.text(404, "the Zalo channel is not enabled; set MOTCUA_ZALO_OA_SECRET\n"))
+            return respond(.text(404, "kênh Zalo chưa bật; đặt MOTCUA_ZALO_OA_SECRET\n"))
         }
         let signature = request.header(ZaloWebhook.signatureHeaderName)
         // Zalo's console checks the URL with an unsigned GET or empty POST when the webhook is saved.
@@ -184,7 +184,7 @@ struct Router: Sendable {
 
     private func adminRequest(_ request: HTTPRequest, logger: Logger) -> HTTPResponse {
         guard let admin else {
-            return Self.adminError(AdminError(.notFound, "the admin API is disabled; set MOTCUA_ADMIN_TOKENS"))
+            return Self.adminError(AdminError(.notFound, "API quản trị đang tắt; đặt MOTCUA_ADMIN_TOKENS"))
         }
         do {
             let reply = try admin.handle(request, logger: logger)
