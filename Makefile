@@ -36,7 +36,8 @@ test: deps
 	echo "PostgreSQL for the tests: $$url"; \
 	MOTCUA_TEST_POSTGRES="$$url" $(SWIFT) test --skip-build --no-parallel
 
-# Benchmarks on 127.0.0.1 with a release build; prints one table and appends it to BENCHMARKS.md.
+# Benchmarks on 127.0.0.1 with a release build; prints one table and appends it to BENCHMARKS.md,
+# then measures ingest again with a private PostgreSQL server and appends a second table.
 # Needs wrk, and valgrind for the callgrind profile. BENCH_SCRATCH sets the build folder and
 # BENCH_FLAGS passes options to motcua-bench (see .build/release/motcua-bench --help).
 BENCH_PACKAGES := wrk valgrind
@@ -52,6 +53,12 @@ bench: deps
 	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product motcua
 	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product motcua-bench
 	$(BENCH_SCRATCH)/release/motcua-bench --motcua $(BENCH_SCRATCH)/release/motcua --swift $(SWIFT) $(BENCH_FLAGS)
+	@folder=$$(mktemp -d /tmp/motcua-bench-postgres.XXXXXX); \
+	trap 'bash Tests/Support/postgres-server.sh stop "'"$$folder"'"' EXIT INT TERM; \
+	url=$$(bash Tests/Support/postgres-server.sh start "$$folder") || exit 1; \
+	echo "PostgreSQL for the ingest benchmark: $$url"; \
+	$(BENCH_SCRATCH)/release/motcua-bench --motcua $(BENCH_SCRATCH)/release/motcua --swift $(SWIFT) \
+		--only floor,ingest --database "$$url"
 
 format:
 	$(SWIFT) format -i -r --configuration .swift-format Sources Tests Package.swift

@@ -55,9 +55,12 @@ extension Bench {
 
         FileHandleOutput.print("\nKết quả:\n")
         FileHandleOutput.print(table.plainText())
-        let report = BenchReport(
+        var report = BenchReport(
             machine: machine,
             commands: ["make bench"] + commands, table: table, profiles: profiles)
+        if options.database != nil {
+            report.database = "PostgreSQL on 127.0.0.1, a private server started by `make bench` (fsync on)"
+        }
         do {
             try report.append(to: options.outputFile)
             FileHandleOutput.print("Đã ghi thêm kết quả vào \(options.outputFile).")

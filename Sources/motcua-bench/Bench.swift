@@ -52,7 +52,8 @@ final class Bench {
         if freshDatabase { try? FileManager.default.removeItem(atPath: folder) }
         let serve = try ServeProcess(
             binary: options.motcuaBinary, templates: options.templatesFolder, folder: folder, port: allocatePort(),
-            mockBase: mockBase, wrapper: wrapper)
+            mockBase: mockBase, wrapper: wrapper,
+            extraEnvironment: options.database.map { ["MOTCUA_DATABASE": $0] } ?? [:])
         do {
             _ = try await serve.waitUntilHealthy(client: client, timeoutSeconds: healthTimeoutSeconds)
         } catch {

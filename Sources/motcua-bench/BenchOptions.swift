@@ -18,6 +18,8 @@ struct BenchOptions {
     var startupRuns = 5
     var replaySeconds = 3.0
     var profile = false
+    /// A `postgres://` URL for the server's database; nil uses a fresh SQLite file per run.
+    var database: String?
     /// Benchmarks to run, by name; empty runs them all.
     var only: Set<String> = []
     static let benchmarkNames = ["floor", "ingest", "fixed-rate", "broadcast", "replay", "memory", "startup"]
@@ -38,6 +40,8 @@ struct BenchOptions {
           --only TÊN,TÊN         chỉ chạy các phép đo này: floor, ingest, fixed-rate, broadcast, replay,
                                  memory, startup (ratio cần cả floor và ingest)
           --profile              chạy thêm valgrind callgrind với tải nhỏ và ghi các hàm tốn nhất
+          --database URL         cơ sở PostgreSQL (postgres://…) cho server thay vì tệp SQLite mới;
+                                 mỗi lần chạy cần một cơ sở dữ liệu trống
         """
 
     /// Parses the arguments; returns nil after printing help or an error.
@@ -56,7 +60,8 @@ struct BenchOptions {
                 return nil
             case "--profile":
                 options.profile = true
-            case "--motcua", "--wrk", "--swift", "--output", "--seconds", "--connections", "--conversations", "--only":
+            case "--motcua", "--wrk", "--swift", "--output", "--seconds", "--connections", "--conversations", "--only",
+                "--database":
                 guard let text = value(), !text.isEmpty else {
                     FileHandleOutput.print("lỗi: \(argument) cần một giá trị")
                     return nil
@@ -85,6 +90,9 @@ struct BenchOptions {
         case "--wrk": wrkBinary = text
         case "--swift": swiftBinary = text
         case "--output": outputFile = text
+        case "--database":
+            database = text
+            return text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
         case "--only":
             only = Set(text.split(separator: ",").map(String.init))
             return only.isSubset(of: Self.benchmarkNames)

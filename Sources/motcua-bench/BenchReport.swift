@@ -6,6 +6,8 @@ struct BenchReport {
     var commands: [String]
     var table: ResultTable
     var profiles: [(title: String, text: String)]
+    /// The database of the server under test, as written in the report.
+    var database = "SQLite, a fresh file per run (WAL, synchronous=FULL)"
 
     static let fileHeader = """
         # Benchmarks
@@ -17,7 +19,9 @@ struct BenchReport {
         """
 
     func markdown() -> String {
-        var text = "\n## Run of \(machine.date)\n\n### Machine\n\n" + machine.markdown() + "\n### Commands\n\n```\n"
+        var text =
+            "\n## Run of \(machine.date)\n\n### Machine\n\n" + machine.markdown() + "\n### Database\n\n" + database
+            + "\n\n### Commands\n\n```\n"
         text += commands.joined(separator: "\n") + "\n```\n\n### Results\n\n" + table.markdown()
         let missed = table.rows.filter { $0.verdict == .missed }.map(\.figure)
         if !profiles.isEmpty {
