@@ -60,7 +60,8 @@ final class BroadcastWorkerHarness: @unchecked Sendable {
     }
 
     /// Subscribes a citizen and stores a processed message from them at `lastMessage`.
-    func subscribe(_ channel: ChannelKind, _ userID: String, commune: String = "Xã Bình Hòa", lastMessage: Date?) throws {
+    func subscribe(_ channel: ChannelKind, _ userID: String, commune: String = "Xã Bình Hòa", lastMessage: Date?) throws
+    {
         let id = ConversationID(channel: channel, userID: userID)
         try store.importSubscriptions([
             Subscription(conversationID: id, commune: commune, topics: ["y-te"], createdAt: clock.now)

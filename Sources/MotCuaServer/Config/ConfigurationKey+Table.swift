@@ -190,7 +190,9 @@ extension ConfigurationKey {
             "broadcast.approval": { $0.broadcast.rules.requiresApproval ? "on" : "off" },
             "broadcast.quiet_hours": { $0.broadcast.quietHours.text },
             "broadcast.time_zone": { $0.broadcast.quietHours.timeZone.identifier },
-            "broadcast.emergency_roles": { $0.broadcast.rules.emergencyRoles.map(\.rawValue).sorted().joined(separator: ",") },
+            "broadcast.emergency_roles": {
+                $0.broadcast.rules.emergencyRoles.map(\.rawValue).sorted().joined(separator: ",")
+            },
             "broadcast.zalo_per_second": { format($0.broadcast.perSecond[.zalo] ?? 0) },
             "broadcast.telegram_per_second": { format($0.broadcast.perSecond[.telegram] ?? 0) },
             "broadcast.messenger_per_second": { format($0.broadcast.perSecond[.messenger] ?? 0) },
@@ -199,7 +201,8 @@ extension ConfigurationKey {
             "broadcast.max_attempts": { String($0.broadcast.maxAttempts) },
         ]
         return reads.mapValues { read in
-            .custom(apply: { configuration, key, text in _ = try configuration.applyBroadcastKey(key, text) }, read: read)
+            .custom(
+                apply: { configuration, key, text in _ = try configuration.applyBroadcastKey(key, text) }, read: read)
         }
     }
 
