@@ -60,7 +60,7 @@ extension Fixture.Turn {
         }
     }
 
-    /// What the turn sends, as shown in reports; a wait shows its duration in seconds.
+    /// The text the turn sends, as shown in reports. A wait shows its duration in seconds.
     public var sentText: String {
         switch self {
         case .send(let content, _, _): return FixtureRunner.describe(content)

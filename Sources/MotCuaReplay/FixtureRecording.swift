@@ -1,7 +1,7 @@
 import MotCuaCore
 
-/// What the bot did while a fixture ran: the replies to each message turn and the flow steps and
-/// `next` rules it went through.
+/// A record of one fixture run: the bot's replies to each message turn, and the flow steps and
+/// `next` rules the run went through.
 public struct FixtureRecording: Sendable {
     /// The replies to one message turn; `turn` is the 1-based index of the turn in the fixture.
     public struct TurnReplies: Sendable {

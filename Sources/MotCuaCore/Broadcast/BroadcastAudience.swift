@@ -1,8 +1,8 @@
 import Foundation
 
-/// Who receives a broadcast. Each non-empty list narrows the audience; all lists empty means every
-/// subscriber. A subscriber with an empty commune subscribed for the whole province and is in
-/// every commune's audience.
+/// The recipients of a broadcast. Each non-empty list narrows the audience, and with every list
+/// empty the audience is every subscriber. A subscriber with an empty commune subscribed for the
+/// whole province and is in every commune's audience.
 public struct BroadcastAudience: Sendable, Equatable, Codable {
     /// Commune names. A name matches a subscription's commune with or without its unit word, case and
     /// diacritics ("Bình Hòa", "xa binh hoa" and "Xã Bình Hòa" are one commune), but two names with

@@ -52,7 +52,9 @@ extension BroadcastDeliverer {
                 limit = paced.limit
             }
 
-            guard let claim = try claimBatch(now: now, limit: limit) else {
+            let claimed = try claimBatch(now: now, limit: limit)
+            roundFailures.succeeded()
+            guard let claim = claimed else {
                 return waitForClaimsInFlight(idle: state.claimsInFlight == 0)
             }
             if !claim.recipients.isEmpty {
@@ -66,7 +68,7 @@ extension BroadcastDeliverer {
             }
             return claim.handled > 0 || waitForClaimsInFlight(idle: state.claimsInFlight == 0)
         } catch {
-            logger.error("broadcast round failed", ["error": "\(error)"])
+            roundFailures.failed(error)
             pipeline.withLock { $0.lastHousekeeping = nil }
             return false
         }

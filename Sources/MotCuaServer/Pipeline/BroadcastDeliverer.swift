@@ -30,6 +30,8 @@ final class BroadcastDeliverer: Sendable {
     let pipeline = Mutex(BroadcastPipeline())
     /// Notified when a claim in flight finishes.
     let claimFinished = WakeSignal()
+    /// Logs failed rounds once, then a summary a minute while they go on, and their recovery.
+    let roundFailures: RepeatedFailureLog
 
     init(
         store: any Store, client: HTTPClient, channels: ChannelSettings, zaloTokens: ZaloTokenManager?,
@@ -42,6 +44,7 @@ final class BroadcastDeliverer: Sendable {
         self.zaloTokens = zaloTokens
         self.settings = settings
         self.logger = logger
+        self.roundFailures = RepeatedFailureLog(action: "broadcast round", logger: logger)
         self.clock = clock
         self.metrics = metrics
         self.pacer = Mutex(BroadcastPacer(perSecond: settings.perSecond))
@@ -71,15 +74,19 @@ final class BroadcastDeliverer: Sendable {
         let now = clock()
         do {
             try housekeeping(now: now)
-            guard let claim = try claimBatch(now: now, limit: settings.batchSize) else { return 0 }
+            guard let claim = try claimBatch(now: now, limit: settings.batchSize) else {
+                roundFailures.succeeded()
+                return 0
+            }
             let outcomes = send(claim)
             try record(outcomes)
             try completeFinished()
+            roundFailures.succeeded()
             return claim.handled
         } catch {
-            // NOTE: this line repeats every round while the database is down, and the deliverer holds no
-            // ServiceMetrics, so motcua_database_errors_total does not count failed broadcast rounds.
-            logger.error("broadcast round failed", ["error": "\(error)"])
+            // NOTE: the deliverer has no ServiceMetrics, so motcua_database_errors_total does not
+            // count failed broadcast rounds.
+            roundFailures.failed(error)
             return 0
         }
     }
